@@ -1,0 +1,5 @@
+import type { Graph } from "../graph/driver.js";
+
+export interface ApiContext {
+  graph: Graph;
+}

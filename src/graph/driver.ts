@@ -1,0 +1,101 @@
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from "neo4j-driver";
+import type { Neo4jConfig } from "../config.js";
+
+/**
+ * One driver per process. Reads and writes go through the driver's managed transactions, which retry
+ * transient errors (leader switches, deadlocks, a briefly unavailable server) by themselves.
+ */
+export interface Graph {
+  driver: Driver;
+  database: string;
+  read<T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<T>>;
+  write<T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<T>>;
+  /** Runs work in ONE write transaction: all of it commits, or none of it does. */
+  writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface GraphOptions {
+  /** Called with each Cypher text run; used by tests to prove query counts are bounded. */
+  onQuery?: (cypher: string) => void;
+  maxConnectionPoolSize?: number;
+}
+
+export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
+  const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: options.maxConnectionPoolSize ?? 100,
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+  });
+  const database = cfg.database;
+  const observe = (cypher: string) => options.onQuery?.(cypher);
+  return {
+    driver,
+    database,
+    read(cypher, params = {}) {
+      observe(cypher);
+      return driver.executeQuery(cypher, params, { database, routing: neo4j.routing.READ });
+    },
+    write(cypher, params = {}) {
+      observe(cypher);
+      return driver.executeQuery(cypher, params, { database, routing: neo4j.routing.WRITE });
+    },
+    async writeTransaction(work) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite((tx) =>
+          work({
+            run: ((cypher: string, params?: Record<string, unknown>) => {
+              observe(cypher);
+              return tx.run(cypher, params);
+            }) as ManagedTransaction["run"],
+          } as ManagedTransaction),
+        );
+      } finally {
+        await session.close();
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+export interface Health {
+  ok: boolean;
+  neo4jVersion: string | null;
+  edition: string | null;
+  nodeCount: number | null;
+  relationshipCount: number | null;
+  error: string | null;
+}
+
+export async function graphHealth(graph: Graph): Promise<Health> {
+  try {
+    const components = await graph.read<{ version: string; edition: string }>(
+      "CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition",
+    );
+    const counts = await graph.read<{ nodes: number; rels: number }>(
+      "CALL { MATCH (n) RETURN count(n) AS nodes } CALL { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels",
+    );
+    const c = components.records[0];
+    const n = counts.records[0];
+    return {
+      ok: true,
+      neo4jVersion: c?.get("version") ?? null,
+      edition: c?.get("edition") ?? null,
+      nodeCount: n?.get("nodes") ?? null,
+      relationshipCount: n?.get("rels") ?? null,
+      error: null,
+    };
+  } catch (err) {
+    return {
+      ok: false,
+      neo4jVersion: null,
+      edition: null,
+      nodeCount: null,
+      relationshipCount: null,
+      error: (err as Error).message,
+    };
+  }
+}

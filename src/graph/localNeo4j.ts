@@ -1,0 +1,203 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import neo4j from "neo4j-driver";
+import { type Neo4jConfig, repoRoot } from "../config.js";
+
+/**
+ * The local Neo4j: the real Neo4j 5 Community engine resolved from Maven Central (the packaged server
+ * tarball is not served there) and run by src/graph/server/Launcher.java with the Bolt connector on.
+ */
+
+export const NEO4J_VERSION = "5.26.19";
+const serverDir = path.join(repoRoot, "src", "graph", "server");
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 60_000;
+
+type Say = (line: string) => void;
+
+function runtimeDir(cfg: Neo4jConfig): { lib: string; plugins: string; stamp: string } {
+  const base = path.join(cfg.cacheDir, `neo4j-${NEO4J_VERSION}`);
+  return { lib: path.join(base, "lib"), plugins: path.join(base, "plugins"), stamp: path.join(base, ".complete") };
+}
+
+const pidFile = (cfg: Neo4jConfig) => path.join(cfg.dataDir, "neo4j.pid");
+const logFile = (cfg: Neo4jConfig) => path.join(cfg.dataDir, "neo4j.log");
+
+function requireTool(cmd: string, hint: string): void {
+  const probe = spawnSync(cmd, ["-version"], { stdio: "ignore" });
+  if (probe.error) throw new Error(`${cmd} was not found on PATH: ${hint}`);
+}
+
+/** One-time fetch of the Neo4j and APOC jars through Maven into the cache; later starts reuse them. */
+export function ensureNeo4jJars(cfg: Neo4jConfig, say: Say): { lib: string; plugins: string } {
+  const dirs = runtimeDir(cfg);
+  if (fs.existsSync(dirs.stamp)) return dirs;
+  requireTool("mvn", "install Apache Maven (and JDK 17+) or set NEO4J_URI to a Neo4j 5 server");
+  say(`Fetching Neo4j ${NEO4J_VERSION} Community and APOC core from Maven Central (one time, ~120 MB)...`);
+  const pom = path.join(serverDir, "pom.xml");
+  const copy = (outputDir: string, filter: string) => {
+    const res = spawnSync(
+      "mvn",
+      ["-B", "-f", pom, "dependency:copy-dependencies", `-DoutputDirectory=${outputDir}`, filter],
+      { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" },
+    );
+    if (res.status !== 0) {
+      throw new Error(`Maven could not fetch Neo4j (exit ${res.status}):\n${(res.stdout + res.stderr).slice(-3000)}`);
+    }
+    const copied = (res.stdout.match(/Copying /g) ?? []).length;
+    say(`  ${copied} artifacts into ${outputDir}`);
+  };
+  fs.rmSync(path.dirname(dirs.stamp), { recursive: true, force: true });
+  // APOC goes in both places: its procedures are found in the plugin folder, its extension on the classpath.
+  copy(dirs.lib, "-DexcludeGroupIds=org.neo4j.procedure");
+  copy(dirs.plugins, "-DincludeGroupIds=org.neo4j.procedure");
+  fs.writeFileSync(dirs.stamp, new Date().toISOString());
+  return dirs;
+}
+
+function readPid(cfg: Neo4jConfig): number | null {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(cfg), "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Does a Neo4j answer with these credentials? Returns its version, or null. */
+export async function boltVersion(cfg: Neo4jConfig): Promise<string | null> {
+  const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
+    connectionTimeout: 2000,
+    maxConnectionPoolSize: 1,
+  });
+  try {
+    const info = await driver.getServerInfo();
+    return info.protocolVersion !== undefined ? (info.agent ?? "Neo4j").replace(/^Neo4j\//, "") : null;
+  } catch {
+    return null;
+  } finally {
+    await driver.close();
+  }
+}
+
+export interface LocalStatus {
+  running: boolean;
+  pid: number | null;
+  version: string | null;
+  uri: string;
+  dataDir: string;
+}
+
+export async function localStatus(cfg: Neo4jConfig): Promise<LocalStatus> {
+  const pid = readPid(cfg);
+  const version = await boltVersion(cfg);
+  return {
+    running: version !== null,
+    pid: pid && alive(pid) ? pid : null,
+    version,
+    uri: cfg.uri,
+    dataDir: cfg.dataDir,
+  };
+}
+
+/** Starts the local Neo4j unless one already answers on the port; resolves when Bolt accepts the credentials. */
+export async function startLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Promise<LocalStatus> {
+  const existing = await localStatus(cfg);
+  if (existing.running) {
+    say(`Neo4j ${existing.version} already running at ${cfg.uri}`);
+    return existing;
+  }
+  const stale = readPid(cfg);
+  if (stale && alive(stale)) {
+    throw new Error(
+      `A Neo4j process (pid ${stale}) owns ${cfg.dataDir} but does not answer on ${cfg.uri}; run 'akhbar db stop' first`,
+    );
+  }
+  requireTool("java", "install JDK 17+ or set NEO4J_URI to a Neo4j 5 server");
+  const { lib, plugins } = ensureNeo4jJars(cfg, say);
+  fs.mkdirSync(cfg.dataDir, { recursive: true });
+  const out = fs.openSync(logFile(cfg), "a");
+  const classpath = [path.join(lib, "*"), path.join(plugins, "*")].join(path.delimiter);
+  say(`Starting Neo4j ${NEO4J_VERSION} (data in ${cfg.dataDir}, log ${logFile(cfg)})...`);
+  const child: ChildProcess = spawn(
+    "java",
+    [`-Xmx${cfg.heap}`, "-XX:+UseG1GC", "-cp", classpath, path.join(serverDir, "Launcher.java")],
+    {
+      detached: true,
+      stdio: ["ignore", out, out],
+      env: {
+        ...process.env,
+        AKHBAR_NEO4J_HOME: cfg.dataDir,
+        AKHBAR_NEO4J_PLUGINS: plugins,
+        AKHBAR_NEO4J_BOLT_PORT: String(cfg.boltPort),
+        NEO4J_USER: cfg.user,
+        NEO4J_PASSWORD: cfg.password,
+      },
+    },
+  );
+  fs.closeSync(out);
+  if (child.pid === undefined) throw new Error("could not start java");
+  fs.writeFileSync(pidFile(cfg), String(child.pid));
+  child.unref();
+
+  const started = Date.now();
+  let lastSaid = 0;
+  while (Date.now() - started < READY_TIMEOUT_MS) {
+    if (!alive(child.pid)) {
+      throw new Error(`Neo4j exited during start-up; last lines of ${logFile(cfg)}:\n${tail(logFile(cfg), 25)}`);
+    }
+    const version = await boltVersion(cfg);
+    if (version) {
+      say(`Neo4j ${version} ready at ${cfg.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return { running: true, pid: child.pid, version, uri: cfg.uri, dataDir: cfg.dataDir };
+    }
+    if (Date.now() - lastSaid > 5000) {
+      say(`  waiting for Bolt on ${cfg.uri} (${Math.round((Date.now() - started) / 1000)} s)`);
+      lastSaid = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Neo4j did not answer on ${cfg.uri} within ${READY_TIMEOUT_MS / 1000} s; see ${logFile(cfg)}`);
+}
+
+/** Stops the local Neo4j cleanly (SIGTERM runs its shutdown hook, which checkpoints the store). */
+export async function stopLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Promise<boolean> {
+  const pid = readPid(cfg);
+  if (!pid || !alive(pid)) {
+    fs.rmSync(pidFile(cfg), { force: true });
+    say("Neo4j is not running");
+    return false;
+  }
+  say(`Stopping Neo4j (pid ${pid})...`);
+  process.kill(pid, "SIGTERM");
+  const started = Date.now();
+  while (alive(pid)) {
+    if (Date.now() - started > STOP_TIMEOUT_MS) {
+      process.kill(pid, "SIGKILL");
+      say("Neo4j did not stop in time; killed");
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  fs.rmSync(pidFile(cfg), { force: true });
+  say(`Neo4j stopped after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return true;
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}

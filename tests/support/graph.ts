@@ -1,0 +1,26 @@
+import { afterAll, beforeAll } from "vitest";
+import { type Graph, type GraphOptions, openGraph } from "../../src/graph/driver.js";
+import { applySchema } from "../../src/graph/schema.js";
+import { testNeo4jConfig } from "./testDb.js";
+
+/** Empties the database (keeps constraints and indexes). */
+export async function emptyGraph(graph: Graph): Promise<void> {
+  await graph.write("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+}
+
+/**
+ * For an integration test file: a driver on the test Neo4j with the schema applied and the database
+ * emptied before the file runs. Use `ctx.graph` inside tests.
+ */
+export function useTestGraph(options: GraphOptions = {}): { graph: Graph } {
+  const ctx = {} as { graph: Graph };
+  beforeAll(async () => {
+    ctx.graph = openGraph(testNeo4jConfig(), options);
+    await applySchema(ctx.graph);
+    await emptyGraph(ctx.graph);
+  });
+  afterAll(async () => {
+    await ctx.graph?.close();
+  });
+  return ctx;
+}
