@@ -10,6 +10,8 @@ export interface Graph {
   database: string;
   read<T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<T>>;
   write<T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<T>>;
+  /** An auto-commit query: needed for CALL { … } IN TRANSACTIONS, which batches its own commits. */
+  autoCommit(cypher: string, params?: Record<string, unknown>): Promise<QueryResult>;
   /** Runs work in ONE write transaction: all of it commits, or none of it does. */
   writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -41,6 +43,15 @@ export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
     write(cypher, params = {}) {
       observe(cypher);
       return driver.executeQuery(cypher, params, { database, routing: neo4j.routing.WRITE });
+    },
+    async autoCommit(cypher, params = {}) {
+      observe(cypher);
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.run(cypher, params);
+      } finally {
+        await session.close();
+      }
     },
     async writeTransaction(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });

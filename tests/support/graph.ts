@@ -5,7 +5,7 @@ import { testNeo4jConfig } from "./testDb.js";
 
 /** Empties the database (keeps constraints and indexes). */
 export async function emptyGraph(graph: Graph): Promise<void> {
-  await graph.write("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+  await graph.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
 }
 
 /**
