@@ -5,6 +5,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
 import type { Graph } from "../graph/driver.js";
+import { explorerRouter } from "../web/router.js";
 import type { ApiContext } from "./context.js";
 import { buildApiSchema } from "./schema.js";
 
@@ -28,6 +29,7 @@ export async function startApiServer(graph: Graph, options: { host: string; port
     express.json({ limit: "2mb" }),
     expressMiddleware(apollo, { context: async () => ({ graph }) }),
   );
+  app.use(explorerRouter());
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;
