@@ -1,0 +1,632 @@
+/**
+ * Stage 4 — mentions: lexicon longest-match (clitic-aware) plus composite patterns:
+ * titles ([office] [nisba|genitive country|باسم body] [،] [name]), counterparts (نظيره/نظيريه/نظرائه + nisbas
+ * [+ names]), ministries (وزارة الدفاع الأرمنية / وزارة دفاع أذربيجان), press offices (المكتب الصحفي لـ…),
+ * places introduced by trigger nouns (قرية X), and statement verbs.
+ */
+import type { LexEntry, Lexicon, VerbInfo } from "./lexicon.js";
+import { type Token, variants } from "./tokens.js";
+
+export type ChunkType =
+  | "tok"
+  | "country"
+  | "person"
+  | "office"
+  | "org"
+  | "orgRef"
+  | "media"
+  | "place"
+  | "counterpart"
+  | "dual"
+  | "pronoun"
+  | "verb";
+
+export interface Title {
+  office: string;
+  country: string | null; // iso2 upper
+  org: string | null; // org id when the title names a body (spokesperson of X)
+  /** original offsets of the country designation (nisba / name) */
+  span?: [number, number];
+}
+
+export interface Slot {
+  span?: [number, number];
+  country: string | null;
+  person: Chunk | null;
+}
+
+export interface Chunk {
+  type: ChunkType;
+  s: number;
+  e: number;
+  start: number;
+  end: number;
+  text: string;
+  pre: string;
+  iso?: string;
+  form?: "name" | "nisba" | "capital";
+  personId?: string; // known person
+  nameTokens?: string[]; // unknown person
+  nameStart?: number;
+  nameEnd?: number;
+  titles?: Title[];
+  office?: string;
+  countries?: (string | null)[];
+  count?: number;
+  orgId?: string | null;
+  domain?: string;
+  orgCountry?: string | null;
+  parent?: string | null;
+  placeKey?: string | null; // org of a place (Karabakh MoD)
+  placeId?: string;
+  slots?: Slot[];
+  verb?: VerbInfo;
+  /** resolved entity ids (coreference stage) */
+  ents?: string[];
+  appositive?: boolean;
+}
+
+interface Match {
+  entry: LexEntry;
+  e: number;
+  pre: string;
+}
+
+const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
+const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
+const isComma = (t: Token | undefined) => !!t && t.kind === "punct" && (t.text === "،" || t.text === ",");
+
+export function matchAt(toks: Token[], i: number, lex: Lexicon, accept?: (e: LexEntry) => boolean, allowPre = true): Match | null {
+  const t = toks[i];
+  if (!t || t.kind !== "word") return null;
+  let best: Match | null = null;
+  const vs = allowPre ? variants(t.norm) : [{ form: t.norm, pre: "" }];
+  for (const v of vs) {
+    const list = lex.index.get(v.form);
+    if (!list) continue;
+    for (const entry of list) {
+      const L = entry.tokens.length;
+      if (best && L <= best.e - i) continue;
+      if (accept && !accept(entry)) continue;
+      let ok = true;
+      for (let k = 1; k < L; k++) {
+        const tk = toks[i + k];
+        if (!tk || tk.norm !== entry.tokens[k]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) {
+        if (!best || L > best.e - i || (L === best.e - i && TYPE_RANK[entry.type] < TYPE_RANK[best.entry.type])) {
+          best = { entry, e: i + L, pre: v.pre };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+const TYPE_RANK: Record<string, number> = {
+  person: 0,
+  named: 1,
+  office: 2,
+  domain: 3,
+  unit: 4,
+  country: 5,
+  capital: 6,
+  place: 7,
+  nisba: 8,
+  media: 9,
+  mediaHead: 10,
+  domainBare: 11,
+  placeTrigger: 12,
+};
+
+export class Mentioner {
+  constructor(
+    private lex: Lexicon,
+    private toks: Token[],
+    private text: string,
+  ) {}
+
+  chunk(type: ChunkType, s: number, e: number, pre = "", extra: Partial<Chunk> = {}): Chunk {
+    const start = this.toks[s].start;
+    const end = this.toks[e - 1].end;
+    return { type, s, e, start, end, text: this.text.slice(start, end), pre, ...extra };
+  }
+
+  /** word usable as part of a person's name */
+  nameLike(i: number, allowArticle: boolean, allowWaw = false): boolean {
+    const t = this.toks[i];
+    if (!t || t.kind !== "word" || t.norm.length < 2) return false;
+    const lex = this.lex;
+    let n = t.norm;
+    if (allowWaw && n.startsWith("و") && n.length > 3) n = n.slice(1);
+    if (lex.stop.has(n) || lex.honorifics.has(n)) return false;
+    for (const v of variants(n)) {
+      if (lex.verbs.has(v.form) || lex.stop.has(v.form)) return false;
+      if (v.pre === "" || v.pre === "و") {
+        const sets = lex.sets;
+        if (sets.callNouns.has(v.form) || sets.phone.has(v.form) || sets.make.has(v.form) || sets.receive.has(v.form)) return false;
+        if (sets.contact.has(v.form) || sets.discuss.has(v.form) || sets.happen.has(v.form) || sets.talk.has(v.form)) return false;
+        if (sets.future.has(v.form) || sets.parties.has(v.form)) return false;
+      }
+    }
+    if (/^(نظير|نظرا)/.test(n)) return false;
+    const m = matchAt(this.toks, i, lex, (e) => e.type !== "person" && e.type !== "media" && e.type !== "mediaHead", true);
+    if (m) return false;
+    if (n.startsWith("ال") && !allowArticle) return false;
+    if (/[0-9]/.test(n)) return false;
+    return true;
+  }
+
+  /** a run of name tokens starting at i; returns end index or -1 */
+  nameRun(i: number, allowWaw = false): number {
+    const lex = this.lex;
+    let k = i;
+    let count = 0;
+    let particle = false;
+    while (k < this.toks.length && count < 4) {
+      const first = k === i;
+      const canArticle = particle || count >= 1;
+      if (!this.nameLike(k, canArticle, first && allowWaw)) break;
+      const n = this.toks[k].norm;
+      const isParticle = lex.particles.has(first && allowWaw && n.startsWith("و") ? n.slice(1) : n);
+      count++;
+      k++;
+      if (n.startsWith("ال") && !particle) break; // an article-bearing token ends the name (أيمن الصفدي)
+      if (count >= 3 && !isParticle && !particle) break;
+      particle = isParticle;
+    }
+    if (count === 0) return -1;
+    // a name cannot end with a particle
+    if (lex.particles.has(this.toks[k - 1].norm)) return k - 1 > i ? k - 1 : -1;
+    return k;
+  }
+
+  /** known person or unknown name at i (quotes allowed around it) */
+  personAt(i: number, allowWaw = false): Chunk | null {
+    let k = i;
+    let quoted = false;
+    if (isQuote(this.toks[k])) {
+      k++;
+      quoted = true;
+    }
+    const m = matchAt(this.toks, k, this.lex, (e) => e.type === "person");
+    if (m && (m.pre === "" || (allowWaw && m.pre === "و"))) {
+      let e = m.e;
+      if (quoted && isQuote(this.toks[e])) e++;
+      const c = this.chunk("person", i, e, m.pre, { personId: m.entry.ref, nameStart: this.toks[k].start + m.pre.length, nameEnd: this.toks[m.e - 1].end });
+      return c;
+    }
+    const e0 = this.nameRun(k, allowWaw);
+    if (e0 > k) {
+      let e = e0;
+      if (quoted && !isQuote(this.toks[e])) return null;
+      if (quoted) e++;
+      const toks = this.toks.slice(k, e0).map((t) => t.norm);
+      let pre = "";
+      if (allowWaw && toks[0].startsWith("و") && !this.nameLike(k, false, false)) {
+        toks[0] = toks[0].slice(1);
+        pre = "و";
+      }
+      // a single unknown token is accepted only after a title (caller decides)
+      return this.chunk("person", i, e, pre, {
+        nameTokens: toks,
+        nameStart: this.toks[k].start + pre.length,
+        nameEnd: this.toks[e0 - 1].end,
+      });
+    }
+    return null;
+  }
+
+  /** country designation after an office/ministry head: nisba, genitive name, في + name */
+  countryAfter(i: number, allowGenitive: boolean): { iso: string | null; place: string | null; e: number } | null {
+    const m = matchAt(this.toks, i, this.lex, (e) => e.type === "nisba" || e.type === "country" || e.type === "capital" || e.type === "place");
+    if (m) {
+      if (m.entry.type === "nisba" && m.pre === "") return { iso: m.entry.ref, place: null, e: m.e };
+      if (allowGenitive && (m.pre === "" || m.pre === "ب" || m.pre === "ل")) {
+        if (m.entry.type === "place") return { iso: null, place: m.entry.ref, e: m.e };
+        if (m.entry.type !== "nisba") return { iso: m.entry.ref, place: null, e: m.e };
+      }
+    }
+    const t = this.toks[i];
+    if (allowGenitive && t && (t.norm === "في" || t.norm === "لدى")) {
+      const m2 = matchAt(this.toks, i + 1, this.lex, (e) => e.type === "country" || e.type === "capital");
+      if (m2 && m2.pre === "") return { iso: m2.entry.ref, place: null, e: m2.e };
+    }
+    return null;
+  }
+
+  /** organisation at i (named / domain [+country] / unit + ل org) */
+  orgAt(i: number, pres: string[] = [""]): Chunk | null {
+    const m = matchAt(this.toks, i, this.lex, (e) => e.type === "named" || e.type === "domain" || e.type === "unit" || e.type === "domainBare");
+    if (!m || !pres.includes(m.pre)) return null;
+    const type = m.entry.type;
+    if (type === "named") {
+      const info = this.lex.orgs.get(m.entry.ref);
+      return this.chunk("org", i, m.e, m.pre, { orgId: m.entry.ref, orgCountry: info?.country ?? null, parent: info?.parent ?? null });
+    }
+    if (type === "domainBare") {
+      return this.chunk("orgRef", i, m.e, m.pre, { domain: m.entry.ref });
+    }
+    if (type === "domain") {
+      const construct = !this.toks[m.e - 1].norm.startsWith("ال") || m.entry.tokens.length === 1;
+      const c = this.countryAfter(m.e, construct || true);
+      const domain = m.entry.ref;
+      if (c) {
+        const id = c.iso ? `org:${c.iso.toLowerCase()}:${domain}` : `org:${c.place?.replace("place:", "place-")}:${domain}`;
+        return this.chunk("org", i, c.e, m.pre, { orgId: id, domain, orgCountry: c.iso, placeKey: c.place });
+      }
+      return this.chunk("org", i, m.e, m.pre, { orgId: null, domain, orgCountry: null });
+    }
+    // unit + ل org
+    const inner = this.orgAt(m.e, ["ل"]);
+    if (inner && inner.type === "org") {
+      const c = this.chunk("org", i, inner.e, m.pre, {
+        orgId: inner.orgId ? `${inner.orgId}:${m.entry.ref}` : null,
+        domain: m.entry.ref,
+        orgCountry: inner.orgCountry,
+        parent: inner.orgId ?? null,
+      });
+      (c as Chunk & { inner?: Chunk }).inner = inner;
+      return c;
+    }
+    return null;
+  }
+
+  /** office title at i, with country / body, further offices joined by و, and the name */
+  officeAt(i: number): Chunk | null {
+    const m = matchAt(this.toks, i, this.lex, (e) => e.type === "office");
+    if (!m) return null;
+    if (m.pre !== "" && m.pre !== "و" && m.pre !== "ف" && m.pre !== "ل" && m.pre !== "ب") return null;
+    const titles: Title[] = [];
+    let k = m.e;
+    const count = m.entry.count ?? 1;
+    const countries: (string | null)[] = [];
+    const info = this.lex.offices.get(m.entry.ref);
+    let orgId: string | null = null;
+    let orgCountry: string | null = null;
+    if (info?.byName) {
+      const org = this.orgAt(k, ["", "ل"]);
+      if (org) {
+        k = org.e;
+        orgId = org.orgId ?? null;
+        orgCountry = org.orgCountry ?? null;
+        if (org.type === "orgRef") orgId = `ref:${org.domain}`;
+        else if (!org.orgId && org.domain) orgId = `domain:${org.domain}`;
+      }
+    }
+    let c = this.countryAfter(k, true);
+    const spans: [number, number][] = [];
+    if (c?.iso) {
+      countries.push(c.iso);
+      spans.push([this.toks[k].start, this.toks[c.e - 1].end]);
+      k = c.e;
+      // list of countries for dual/plural offices
+      while (count > 1) {
+        const t = this.toks[k];
+        const m2 = matchAt(this.toks, k, this.lex, (e) => e.type === "country" || e.type === "nisba" || e.type === "capital");
+        if (m2 && m2.pre === "و") {
+          countries.push(m2.entry.ref);
+          spans.push([this.toks[k].start + 1, this.toks[m2.e - 1].end]);
+          k = m2.e;
+        } else if (isComma(t)) k++;
+        else break;
+      }
+    } else if (orgCountry) countries.push(orgCountry);
+    if (countries.length === 0) countries.push(null);
+    titles.push({ office: m.entry.ref, country: countries[0], org: orgId, span: spans[0] });
+    for (let q = 1; q < spans.length; q++) titles.push({ office: m.entry.ref, country: countries[q], org: orgId, span: spans[q] });
+    // further offices: ووزير الخارجية …
+    for (;;) {
+      const m3 = matchAt(this.toks, k, this.lex, (e) => e.type === "office");
+      if (m3 && m3.pre === "و") {
+        k = m3.e;
+        c = this.countryAfter(k, true);
+        if (c?.iso) k = c.e;
+        titles.push({ office: m3.entry.ref, country: c?.iso ?? null, org: null });
+        continue;
+      }
+      break;
+    }
+    // country given only after the second title applies to the first too
+    if (!titles[0].country) {
+      const tc = titles.find((t) => t.country);
+      if (tc) titles[0].country = tc.country;
+    }
+    if (count > 1) {
+      return this.chunk("office", i, k, m.pre, { office: m.entry.ref, titles, countries, count });
+    }
+    // qualifier words before the nisba: e.g. "وزير الخارجية والتعاون …" covered by the lexicon.
+    // the name: [،] [quote] name
+    let j = k;
+    if (isComma(this.toks[j])) j++;
+    const p = this.personAt(j);
+    const hasCountry = titles.some((t) => t.country) || !!orgId;
+    const weak = (toks: string[]) => toks.some((x, ix) => x.startsWith("ال") && !(ix > 0 && this.lex.particles.has(toks[ix - 1])) && !(hasCountry && ix > 0));
+    if (p && (p.personId || (p.nameTokens && p.nameTokens.length >= 1 && !weak(p.nameTokens)))) {
+      // after a comma, an unknown single token is too weak
+      if (p.personId || j === k || (p.nameTokens?.length ?? 0) >= 2) {
+        return this.chunk("person", i, p.e, m.pre, {
+          personId: p.personId,
+          nameTokens: p.nameTokens,
+          nameStart: p.nameStart,
+          nameEnd: p.nameEnd,
+          titles,
+        });
+      }
+    }
+    return this.chunk("office", i, k, m.pre, { office: m.entry.ref, titles, countries: [titles[0].country], count: 1 });
+  }
+
+  counterpartAt(i: number): Chunk | null {
+    const t = this.toks[i];
+    if (!t || t.kind !== "word") return null;
+    let pre = "";
+    let form = "";
+    for (const v of variants(t.norm)) {
+      if (/^(نظيره|نظيرته|نظيريه|نظيرتيه|نظرايه|نظيرها|نظيرتها|نظرايها|نظيريها|نظيرهم|نظرايهم|نظيرا|نظير)$/.test(v.form)) {
+        pre = v.pre;
+        form = v.form;
+        break;
+      }
+    }
+    if (!form) return null;
+    const slots: Slot[] = [];
+    let k = i + 1;
+    let guard = 0;
+    while (k < this.toks.length && guard++ < 20) {
+      const tk = this.toks[k];
+      if (isComma(tk) || isQuote(tk)) {
+        k++;
+        continue;
+      }
+      const m = matchAt(this.toks, k, this.lex, (e) => e.type === "nisba");
+      if (m && (m.pre === "" || m.pre === "و") && (slots.length === 0 || m.pre === "و" || isComma(this.toks[k - 1]) || isQuote(this.toks[k - 1]))) {
+        const slot: Slot = { country: m.entry.ref, person: null, span: [this.toks[k].start + m.pre.length, this.toks[m.e - 1].end] };
+        slots.push(slot);
+        k = m.e;
+        // interleaved name
+        const p = this.personAt(k);
+        if (p && (p.personId || (p.nameTokens?.length ?? 0) >= 2 || isQuote(this.toks[k]))) {
+          slot.person = p;
+          k = p.e;
+          if (isQuote(this.toks[k])) k++;
+        }
+        continue;
+      }
+      break;
+    }
+    // trailing slots without nisba: singular نظيره + name
+    if (slots.length === 0) {
+      let j = k;
+      if (isComma(this.toks[j])) j++;
+      const p = this.personAt(j);
+      const plural = /^(نظيريه|نظيرتيه|نظرايه|نظيريها|نظرايها|نظرايهم)$/.test(form);
+      if (p && (p.personId || (p.nameTokens?.length ?? 0) >= 2)) {
+        slots.push({ country: null, person: p });
+        k = p.e;
+        if (plural) {
+          let k2 = k;
+          for (let g = 0; g < 5; g++) {
+            if (isComma(this.toks[k2])) k2++;
+            const q = this.personAt(k2, true);
+            if (!q) break;
+            slots.push({ country: null, person: q });
+            k = k2 = q.e;
+          }
+        }
+      } else if (!plural) slots.push({ country: null, person: null });
+      else return this.chunk("counterpart", i, i + 1, pre, { slots: [{ country: null, person: null }, { country: null, person: null }] });
+    } else if (slots.every((s) => !s.person)) {
+      // names in apposition after the nisba list: X و Y
+      let j = k;
+      if (isComma(this.toks[j])) j++;
+      const names: Chunk[] = [];
+      for (let g = 0; g < slots.length; g++) {
+        if (g > 0 && isComma(this.toks[j])) j++;
+        const q = this.personAt(j, g > 0);
+        if (!q || !(q.personId || (q.nameTokens?.length ?? 0) >= 2)) break;
+        names.push(q);
+        j = q.e;
+      }
+      if (names.length === slots.length) {
+        names.forEach((q, g) => {
+          slots[g].person = q;
+        });
+        k = j;
+      }
+    }
+    return this.chunk("counterpart", i, Math.max(k, i + 1), pre, { slots });
+  }
+
+  placeAfterTrigger(i: number, e: number): Chunk | null {
+    let k = e;
+    let skipped = 0;
+    while (skipped < 3 && this.toks[k]?.kind === "word" && this.toks[k].norm.startsWith("ال") && !matchAt(this.toks, k, this.lex)) {
+      k++;
+      skipped++;
+    }
+    let quoted = false;
+    if (isQuote(this.toks[k])) {
+      quoted = true;
+      k++;
+    }
+    const t = this.toks[k];
+    if (!t || t.kind !== "word") return null;
+    if (matchAt(this.toks, k, this.lex)) return null;
+    if (!quoted && skipped > 0) return null;
+    if (!this.nameLike(k, false)) return null;
+    let end = k + 1;
+    if (quoted) {
+      while (end < this.toks.length && end - k < 3 && !isQuote(this.toks[end]) && this.toks[end].kind === "word") end++;
+      if (!isQuote(this.toks[end])) end = k + 1;
+    }
+    const c = this.chunk("place", k, end, "");
+    c.placeId = `place:${this.toks
+      .slice(k, end)
+      .map((x) => x.norm)
+      .join("-")}`;
+    return c;
+  }
+
+  run(): Chunk[] {
+    const out: Chunk[] = [];
+    const toks = this.toks;
+    const lex = this.lex;
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i];
+      if (t.kind !== "word") {
+        out.push(this.chunk("tok", i, i + 1));
+        i++;
+        continue;
+      }
+      // statement verbs (only و/ف stripped)
+      let verb: VerbInfo | undefined;
+      let vpre = "";
+      for (const v of variants(t.norm)) {
+        if (v.pre !== "" && v.pre !== "و" && v.pre !== "ف") continue;
+        const vi = lex.verbs.get(v.form);
+        if (vi) {
+          verb = vi;
+          vpre = v.pre;
+          break;
+        }
+      }
+      // "جاء في بيان / جاء فيه": only with في
+      if (verb && verb.lemma === "جاء في بيان" && toks[i + 1]?.norm !== "في" && toks[i + 1]?.norm !== "فيه") verb = undefined;
+      if (verb) {
+        out.push(this.chunk("verb", i, i + 1, vpre, { verb }));
+        i++;
+        continue;
+      }
+      const cp = this.counterpartAt(i);
+      if (cp) {
+        out.push(cp);
+        i = cp.e;
+        continue;
+      }
+      const m = matchAt(toks, i, lex);
+      if (!m) {
+        const v0 = variants(t.norm);
+        const dualHit = v0.find((v) => lex.sets.parties.has(v.form));
+        if (dualHit) out.push(this.chunk("dual", i, i + 1, dualHit.pre));
+        else if (v0.some((v) => lex.sets.pronouns.has(v.form))) out.push(this.chunk("pronoun", i, i + 1));
+        else {
+          // run-together countries: أرمينياوأذربيجان
+          const split = this.splitRunTogether(i);
+          if (split) out.push(...split);
+          else out.push(this.chunk("tok", i, i + 1));
+        }
+        i++;
+        continue;
+      }
+      const type = m.entry.type;
+      let c: Chunk | null = null;
+      if (type === "office") c = this.officeAt(i);
+      else if (type === "named" || type === "domain" || type === "unit" || type === "domainBare") c = this.orgAt(i, [m.pre]);
+      else if (type === "person") c = this.personAt(i, true) ?? this.chunk("person", i, m.e, m.pre, { personId: m.entry.ref });
+      else if (type === "media") c = this.chunk("media", i, m.e, m.pre, { orgId: m.entry.ref });
+      else if (type === "mediaHead") {
+        let k = m.e;
+        if (isQuote(toks[k])) {
+          let j = k + 1;
+          while (j < toks.length && j - k < 5 && !isQuote(toks[j])) j++;
+          if (isQuote(toks[j])) k = j + 1;
+        } else {
+          const mm = matchAt(toks, k, lex, (e) => e.type === "media");
+          if (mm) k = mm.e;
+          else if (toks[k]?.kind === "word" && !lex.stop.has(toks[k].norm)) k++;
+        }
+        const c2 = this.countryAfter(k, false);
+        if (c2) k = c2.e;
+        c = this.chunk("media", i, k, m.pre, { orgId: null });
+      } else if (type === "place") c = this.chunk("place", i, m.e, m.pre, { placeId: m.entry.ref });
+      else if (type === "placeTrigger") {
+        const p = this.placeAfterTrigger(i, m.e);
+        if (p) {
+          for (let k = i; k < p.s; k++) out.push(this.chunk("tok", k, k + 1));
+          out.push(p);
+          i = p.e;
+          continue;
+        }
+        c = null;
+      } else if (type === "country" || type === "capital" || type === "nisba") {
+        c = this.chunk("country", i, m.e, m.pre, { iso: m.entry.ref, form: type === "country" ? "name" : type });
+      }
+      if (c && c.e > i) {
+        out.push(c);
+        i = c.e;
+      } else {
+        out.push(this.chunk("tok", i, i + 1));
+        i++;
+      }
+    }
+    return this.appositions(out);
+  }
+
+  splitRunTogether(i: number): Chunk[] | null {
+    const t = this.toks[i];
+    const n = t.norm;
+    for (let p = 2; p < n.length - 2; p++) {
+      if (n[p] !== "و") continue;
+      const a = n.slice(0, p);
+      const b = n.slice(p + 1);
+      const ea = this.lex.index.get(a)?.find((e) => e.tokens.length === 1 && (e.type === "country" || e.type === "capital"));
+      const eb = this.lex.index.get(b)?.find((e) => e.tokens.length === 1 && (e.type === "country" || e.type === "capital"));
+      if (ea && eb) {
+        const base = { s: i, e: i + 1, pre: "" };
+        return [
+          { type: "country", ...base, start: t.start, end: t.start + p, text: t.text.slice(0, p), iso: ea.ref, form: "name" },
+          { type: "country", ...base, start: t.start + p + 1, end: t.end, text: t.text.slice(p + 1), iso: eb.ref, form: "name" },
+        ];
+      }
+    }
+    return null;
+  }
+
+  /** NAME، OFFICE … → the office is an apposition of the name */
+  appositions(cs: Chunk[]): Chunk[] {
+    for (let c = 0; c < cs.length; c++) {
+      const ch = cs[c];
+      if (ch.type !== "office" || (ch.count ?? 1) > 1) continue;
+      const comma = cs[c - 1];
+      if (comma && comma.type === "person" && !ch.pre) {
+        comma.titles = [...(comma.titles ?? []), ...(ch.titles ?? [])];
+        ch.appositive = true;
+        continue;
+      }
+      if (!comma || comma.type !== "tok" || !isComma(this.toks[comma.s])) continue;
+      const prev = cs[c - 2];
+      if (prev && prev.type === "person") {
+        prev.titles = [...(prev.titles ?? []), ...(ch.titles ?? [])];
+        ch.appositive = true;
+        continue;
+      }
+      // unknown name tokens before the comma
+      let b = c - 2;
+      let n = 0;
+      while (b >= 0 && n < 3 && cs[b].type === "tok" && this.nameLike(cs[b].s, n === 0)) {
+        b--;
+        n++;
+      }
+      const before = cs[b];
+      if (n >= 2 && (!before || before.type === "verb" || before.type === "tok")) {
+        const s = cs[b + 1].s;
+        const e = cs[c - 2].e;
+        const p = this.chunk("person", s, e, "", {
+          nameTokens: this.toks.slice(s, e).map((x) => x.norm),
+          nameStart: this.toks[s].start,
+          nameEnd: this.toks[e - 1].end,
+          titles: ch.titles,
+        });
+        cs.splice(b + 1, n, p);
+        c = b + 2;
+        cs[c].appositive = true;
+      }
+    }
+    return cs;
+  }
+}
