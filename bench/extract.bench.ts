@@ -10,7 +10,9 @@ import { extract, loadLexicon } from "../src/extract/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const seed = readFileSync(path.join(root, "seeds", "karabakh-2016-04-02.ar.txt"), "utf8");
-const dev = JSON.parse(readFileSync(path.resolve(root, "../shared/corpus/dev/arabic-news.json"), "utf8")) as { items: { text: string }[] };
+const dev = JSON.parse(readFileSync(path.resolve(root, "../shared/corpus/dev/arabic-news.json"), "utf8")) as {
+  items: { text: string }[];
+};
 const lex = loadLexicon();
 const FLOOR = 1_000_000;
 
@@ -36,13 +38,18 @@ function measure(name: string, texts: string[], minMs = 1000, rounds = 3) {
     }
   }
   const cps = (chars * n) / (ms / 1000);
-  console.log(`${name.padEnd(34)} ${(chars * n).toLocaleString("en")} chars in ${ms.toFixed(0)} ms → ${(cps / 1e6).toFixed(2)} M chars/s`);
+  console.log(
+    `${name.padEnd(34)} ${(chars * n).toLocaleString("en")} chars in ${ms.toFixed(0)} ms → ${(cps / 1e6).toFixed(2)} M chars/s`,
+  );
   return cps;
 }
 
 it("extraction throughput ≥ 1 MB/s on one core", () => {
   const seedCps = measure("seed article (per document)", [seed]);
-  const devCps = measure("dev corpus (per document)", dev.items.map((i) => i.text));
+  const devCps = measure(
+    "dev corpus (per document)",
+    dev.items.map((i) => i.text),
+  );
   const unit = [seed, ...dev.items.map((i) => i.text)].join("\n");
   const big = unit.repeat(Math.ceil((10 * 1024 * 1024) / unit.length));
   const bigCps = measure("seed+dev repeated to 10 MB (1 doc)", [big], 0);

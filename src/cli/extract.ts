@@ -23,7 +23,8 @@ export function readArticle(file: string): { text: string } | { error: string } 
   const buf = readFileSync(file);
   if (buf.includes(0)) return { error: `extract: binary data, not text: ${file}` };
   const text = buf.toString("utf8");
-  if (text.includes("\uFFFD") && (text.match(/\uFFFD/g)?.length ?? 0) > text.length / 100) return { error: `extract: not valid UTF-8 text: ${file}` };
+  if (text.includes("\uFFFD") && (text.match(/\uFFFD/g)?.length ?? 0) > text.length / 100)
+    return { error: `extract: not valid UTF-8 text: ${file}` };
   if (!text.trim()) return { error: `extract: empty file: ${file}` };
   const arabic = text.match(/[\u0600-\u06FF]/g)?.length ?? 0;
   if (arabic < 10) return { error: `extract: no Arabic text found in ${file}` };
@@ -54,24 +55,33 @@ export function metaFor(file: string, opts: ExtractOptions): Partial<DocumentMet
 export function summarise(g: DocumentGraph): string {
   const lines: string[] = [];
   const name = (id: string) => g.entities.find((e) => e.id === id)?.name ?? id;
-  lines.push(`document ${g.document.id}  published ${g.document.publishedAt ?? "?"}  source ${g.document.source ?? "?"}  sentences ${g.sentences.length}`);
+  lines.push(
+    `document ${g.document.id}  published ${g.document.publishedAt ?? "?"}  source ${g.document.source ?? "?"}  sentences ${g.sentences.length}`,
+  );
   lines.push("", `entities (${g.entities.length})`);
   for (const e of g.entities) {
-    const pos = e.positions.map((p) => `${p.titleEn ?? p.title}${p.country ? ` (${p.country.slice(8).toUpperCase()})` : ""}`).join("; ");
-    lines.push(`  ${e.kind.padEnd(12)} ${e.id}  ${e.name}${e.nameEn ? ` [${e.nameEn}]` : ""}${pos ? `  — ${pos}` : ""}${e.unnamed ? "  (unnamed)" : ""}  ×${e.mentions.length}`);
+    const pos = e.positions
+      .map((p) => `${p.titleEn ?? p.title}${p.country ? ` (${p.country.slice(8).toUpperCase()})` : ""}`)
+      .join("; ");
+    lines.push(
+      `  ${e.kind.padEnd(12)} ${e.id}  ${e.name}${e.nameEn ? ` [${e.nameEn}]` : ""}${pos ? `  — ${pos}` : ""}${e.unnamed ? "  (unnamed)" : ""}  ×${e.mentions.length}`,
+    );
   }
   lines.push("", `events (${g.events.length})`);
   for (const ev of g.events) {
     const parts = ev.participants.map((p) => `${p.role}=${name(p.entity)}`).join(", ");
     const q = ev.quantities.map((x) => `${x.atLeast ? ">" : x.approximate ? "~" : ""}${x.value} ${x.what}`).join(", ");
     const s = ev.evidence[0];
-    lines.push(`  ${ev.kind}${ev.cameo ? ` [${ev.cameo}]` : ""}${ev.directed ? " directed" : ""}${ev.date ? ` @${ev.date}` : ""}  ${parts}${q ? `  {${q}}` : ""}  «${s?.text ?? ""}» (s${s?.sentence ?? "?"})`);
+    lines.push(
+      `  ${ev.kind}${ev.cameo ? ` [${ev.cameo}]` : ""}${ev.directed ? " directed" : ""}${ev.date ? ` @${ev.date}` : ""}  ${parts}${q ? `  {${q}}` : ""}  «${s?.text ?? ""}» (s${s?.sentence ?? "?"})`,
+    );
   }
   return lines.join("\n");
 }
 
 export function runExtract(file: string, opts: ExtractOptions): { code: number; out?: string; err?: string } {
-  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published)) return { code: 2, err: `extract: --published must be YYYY-MM-DD, got "${opts.published}"` };
+  if (opts.published && !/^\d{4}-\d{2}-\d{2}$/.test(opts.published))
+    return { code: 2, err: `extract: --published must be YYYY-MM-DD, got "${opts.published}"` };
   const r = readArticle(file);
   if ("error" in r) return { code: 1, err: r.error };
   const g = extract(r.text, metaFor(file, opts));

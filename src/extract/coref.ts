@@ -8,8 +8,8 @@ import type { Lexicon } from "./lexicon.js";
 import { slugify } from "./lexicon.js";
 import type { Chunk, Title } from "./mentions.js";
 import type { Token } from "./tokens.js";
-import type { Entity, EntityKind, Position, Sentence } from "./types.js";
 import { variants } from "./tokens.js";
+import type { Entity, EntityKind, Position, Sentence } from "./types.js";
 
 export interface SentenceUnit {
   sentence: Sentence;
@@ -30,7 +30,18 @@ export class Registry {
   ensure(id: string, kind: EntityKind, name: string, init: Partial<Entity> = {}): Entity {
     let e = this.entities.get(id);
     if (!e) {
-      e = { id, kind, name, nameEn: null, aliases: [], country: null, positions: [], unnamed: false, mentions: [], ...init };
+      e = {
+        id,
+        kind,
+        name,
+        nameEn: null,
+        aliases: [],
+        country: null,
+        positions: [],
+        unnamed: false,
+        mentions: [],
+        ...init,
+      };
       this.entities.set(id, e);
       this.order.push(id);
     }
@@ -75,8 +86,11 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
   const fullNames = new Map<string, string[]>(); // key -> tokens
   for (const u of units)
     for (const c of u.chunks) {
-      if (c.type === "person" && c.nameTokens && c.nameTokens.length >= 2) fullNames.set(c.nameTokens.join(" "), c.nameTokens);
-      for (const s of c.slots ?? []) if (s.person?.nameTokens && s.person.nameTokens.length >= 2) fullNames.set(s.person.nameTokens.join(" "), s.person.nameTokens);
+      if (c.type === "person" && c.nameTokens && c.nameTokens.length >= 2)
+        fullNames.set(c.nameTokens.join(" "), c.nameTokens);
+      for (const s of c.slots ?? [])
+        if (s.person?.nameTokens && s.person.nameTokens.length >= 2)
+          fullNames.set(s.person.nameTokens.join(" "), s.person.nameTokens);
     }
   const surname = new Map<string, string>();
   for (const [key, toks] of fullNames) {
@@ -99,12 +113,28 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
       const two = cs[c + 1]?.type === "tok" ? `${t.norm} ${u.toks[cs[c + 1].s].norm}` : null;
       if (two && surname.has(two)) {
         const n = cs[c + 1];
-        cs.splice(c, 2, { ...ch, type: "person", e: n.e, end: n.end, text: reg.text.slice(ch.start, n.end), nameTokens: two.split(" "), nameStart: ch.start, nameEnd: n.end });
+        cs.splice(c, 2, {
+          ...ch,
+          type: "person",
+          e: n.e,
+          end: n.end,
+          text: reg.text.slice(ch.start, n.end),
+          nameTokens: two.split(" "),
+          nameStart: ch.start,
+          nameEnd: n.end,
+        });
         continue;
       }
       for (const v of variants(t.norm)) {
         if (v.form.length >= 3 && surname.has(v.form) && !lex.stop.has(v.form)) {
-          cs[c] = { ...ch, type: "person", pre: v.pre, nameTokens: [v.form], nameStart: ch.start + v.pre.length, nameEnd: ch.end };
+          cs[c] = {
+            ...ch,
+            type: "person",
+            pre: v.pre,
+            nameTokens: [v.form],
+            nameStart: ch.start + v.pre.length,
+            nameEnd: ch.end,
+          };
           break;
         }
       }
@@ -118,13 +148,14 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
     let organization: string | null = null;
     if (t.org && !t.org.startsWith("ref:") && !t.org.startsWith("domain:")) organization = t.org;
     else if (t.org?.startsWith("domain:") && country) organization = `org:${country.slice(8)}:${t.org.slice(7)}`;
-    else if (o?.org && country && o.org !== "presidency" && o.org !== "government") organization = `org:${country.slice(8)}:${o.org}`;
+    else if (o?.org && country && o.org !== "presidency" && o.org !== "government")
+      organization = `org:${country.slice(8)}:${o.org}`;
     return { title: o?.ar ?? t.office, titleEn: o?.en ?? t.office, organization, country };
   };
 
   const personId = (c: Chunk): string | null => {
     if (c.personId) return c.personId;
-    if (c.nameTokens && c.nameTokens.length) return `person:ar:${unknownKey(c.nameTokens).replace(/ /g, "-")}`;
+    if (c.nameTokens?.length) return `person:ar:${unknownKey(c.nameTokens).replace(/ /g, "-")}`;
     return null;
   };
 
@@ -168,7 +199,11 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
         for (const t of c.titles ?? []) {
           if (t.office !== "minister") continue;
           const org = u.chunks.find((x) => x.type === "org" && x.domain && x.s < c.s);
-          const off = org ? [...lex.offices.values()].find((o) => o.org === org.domain && o.key.endsWith("-minister") && !o.key.includes("deputy")) : undefined;
+          const off = org
+            ? [...lex.offices.values()].find(
+                (o) => o.org === org.domain && o.key.endsWith("-minister") && !o.key.includes("deputy"),
+              )
+            : undefined;
           if (off) {
             t.office = off.key;
             t.country = t.country ?? org?.orgCountry ?? null;
@@ -210,7 +245,7 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
         const mk = (ch: Chunk, parent: string | null) => {
           const id = ch.orgId as string;
           const named = lex.orgs.get(id);
-          const d = ch.domain ? lex.domains.get(ch.domain) ?? lex.units.get(ch.domain) : undefined;
+          const d = ch.domain ? (lex.domains.get(ch.domain) ?? lex.units.get(ch.domain)) : undefined;
           const country = cid(ch.orgCountry ?? named?.country ?? null);
           const cinfo = country ? lex.countries.get(country.slice(8).toUpperCase()) : undefined;
           reg.ensure(id, "Organization", ch.text.slice(ch.pre.length), {
@@ -220,7 +255,8 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
           });
           reg.mention(id, si, ch.start + ch.pre.length, ch.end);
           if (ch.domain) lastOrgByDomain.set(ch.domain, id);
-          if (ch.domain && /^(mfa|mod|moi|mof|economy|energy|justice|health|information|emergencies)$/.test(ch.domain)) lastOrgByDomain.set("ministry", id);
+          if (ch.domain && /^(mfa|mod|moi|mof|economy|energy|justice|health|information|emergencies)$/.test(ch.domain))
+            lastOrgByDomain.set("ministry", id);
           if (named && /mfa|mod/.test(id)) lastOrgByDomain.set("ministry", id);
           if (id.endsWith(":mfa")) lastOrgByDomain.set("mfa", id);
           if (id.endsWith(":mod")) lastOrgByDomain.set("mod", id);
@@ -238,7 +274,9 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
           // mention of the place inside the org phrase: last tokens
           const pinfo = lex.places.get(c.placeKey);
           if (pinfo) {
-            const idx = tail.findIndex((t) => lex.index.get(t.norm)?.some((en) => en.type === "place" && en.ref === c.placeKey));
+            const idx = tail.findIndex((t) =>
+              lex.index.get(t.norm)?.some((en) => en.type === "place" && en.ref === c.placeKey),
+            );
             if (idx >= 0) reg.mention(c.placeKey, si, tail[idx].start, c.end);
           }
         }
@@ -256,7 +294,10 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
       } else if (c.type === "media") {
         const id = c.orgId ?? `org:media:${slugify(c.text)}`;
         const named = lex.orgs.get(id);
-        reg.ensure(id, "Organization", c.text.slice(c.pre.length), { nameEn: named?.en ?? null, country: cid(named?.country) });
+        reg.ensure(id, "Organization", c.text.slice(c.pre.length), {
+          nameEn: named?.en ?? null,
+          country: cid(named?.country),
+        });
         reg.mention(id, si, c.start + c.pre.length, c.end);
         c.ents = [id];
       } else if (c.type === "office") {
@@ -286,7 +327,8 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
           }
         }
         if (c.type === "person" && c.ents?.[0]) {
-          for (const t of c.titles ?? []) reg.addPosition(c.ents[0], position(t, reg.entities.get(c.ents[0])?.country ?? null));
+          for (const t of c.titles ?? [])
+            reg.addPosition(c.ents[0], position(t, reg.entities.get(c.ents[0])?.country ?? null));
         }
       }
     }
@@ -297,10 +339,15 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
     if (e.kind !== "Person") continue;
     const info = lex.people.get(e.id);
     if (!info) continue;
-    const held = info.offices.filter((o) => !publishedAt || ((!o.from || o.from <= publishedAt) && (!o.to || o.to >= publishedAt)));
+    const held = info.offices.filter(
+      (o) => !publishedAt || ((!o.from || o.from <= publishedAt) && (!o.to || o.to >= publishedAt)),
+    );
     if (e.positions.length === 0) {
       for (const o of publishedAt ? held : info.offices.slice(0, 1)) {
-        const p = position({ office: o.office, country: o.country?.slice(8).toUpperCase() ?? null, org: null }, info.country);
+        const p = position(
+          { office: o.office, country: o.country?.slice(8).toUpperCase() ?? null, org: null },
+          info.country,
+        );
         p.validFrom = o.from;
         p.validTo = o.to;
         reg.addPosition(e.id, p);
@@ -319,14 +366,22 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
   };
   const offMatch = (p: Position, office: string, country: string | null) => {
     const o = lex.offices.get(office);
-    return (p.title === (o?.ar ?? office) || p.titleEn === (o?.en ?? office)) && (country === null || p.country === country);
+    return (
+      (p.title === (o?.ar ?? office) || p.titleEn === (o?.en ?? office)) && (country === null || p.country === country)
+    );
   };
   const unnamed = (office: string, iso: string, si: number, c: Chunk): string => {
     const id = `person:unnamed:${office}:${iso.toLowerCase()}`;
     const o = lex.offices.get(office);
     const ci = lex.countries.get(iso.toUpperCase());
     reg.ensure(id, "Person", c.text, { unnamed: true, nameEn: null, country: cid(iso) });
-    reg.addPosition(id, { title: o?.ar ?? office, titleEn: o?.en ?? office, organization: o?.org && o.org !== "presidency" && o.org !== "government" ? `org:${iso.toLowerCase()}:${o.org}` : null, country: cid(iso) });
+    reg.addPosition(id, {
+      title: o?.ar ?? office,
+      titleEn: o?.en ?? office,
+      organization:
+        o?.org && o.org !== "presidency" && o.org !== "government" ? `org:${iso.toLowerCase()}:${o.org}` : null,
+      country: cid(iso),
+    });
     reg.mention(id, si, c.start + c.pre.length, c.end);
     if (ci) reg.ensure(cid(iso) as string, "Country", ci.ar, { nameEn: ci.en, iso2: ci.iso2 });
     return id;
@@ -335,40 +390,42 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
   // ---- 4. counterparts: same office as the anchor (the nearest person before); two passes so that
   // a counterpart named later in the text is found for an earlier unnamed slot
   for (const pass of [0, 1]) {
-  let lastPerson: string | null = null;
-  for (const [si, u] of units.entries()) {
-    for (const c of u.chunks) {
-      if (c.type === "person" && c.ents?.[0]) lastPerson = c.ents[0];
-      if (c.type !== "counterpart") continue;
-      const anchor = lastPerson ? reg.entities.get(lastPerson) : undefined;
-      const pos = anchor?.positions[0];
-      const officeKey = pos ? [...lex.offices.values()].find((o) => o.ar === pos.title)?.key ?? null : null;
-      const ids: string[] = [];
-      if (pass === 0) {
-        for (const s of c.slots ?? []) if (s.person) {
-          const pid = registerPerson(s.person, si);
-          if (pid && officeKey) reg.addPosition(pid, position({ office: officeKey, country: s.country, org: null }, null));
-          if (pid) s.person.ents = [pid];
+    let lastPerson: string | null = null;
+    for (const [si, u] of units.entries()) {
+      for (const c of u.chunks) {
+        if (c.type === "person" && c.ents?.[0]) lastPerson = c.ents[0];
+        if (c.type !== "counterpart") continue;
+        const anchor = lastPerson ? reg.entities.get(lastPerson) : undefined;
+        const pos = anchor?.positions[0];
+        const officeKey = pos ? ([...lex.offices.values()].find((o) => o.ar === pos.title)?.key ?? null) : null;
+        const ids: string[] = [];
+        if (pass === 0) {
+          for (const s of c.slots ?? [])
+            if (s.person) {
+              const pid = registerPerson(s.person, si);
+              if (pid && officeKey)
+                reg.addPosition(pid, position({ office: officeKey, country: s.country, org: null }, null));
+              if (pid) s.person.ents = [pid];
+            }
+          continue;
         }
-        continue;
-      }
-      for (const s of c.slots ?? []) {
-        if (s.person) {
-          const pid = registerPerson(s.person, si);
-          if (pid) {
-            if (officeKey) reg.addPosition(pid, position({ office: officeKey, country: s.country, org: null }, null));
-            s.person.ents = [pid];
-            ids.push(pid);
+        for (const s of c.slots ?? []) {
+          if (s.person) {
+            const pid = registerPerson(s.person, si);
+            if (pid) {
+              if (officeKey) reg.addPosition(pid, position({ office: officeKey, country: s.country, org: null }, null));
+              s.person.ents = [pid];
+              ids.push(pid);
+            }
+          } else if (officeKey && s.country) {
+            const h = holders(officeKey, cid(s.country)).filter((x) => x !== lastPerson);
+            ids.push(h[0] ?? unnamed(officeKey, s.country, si, c));
+            if (h[0]) reg.mention(h[0], si, c.start + c.pre.length, c.end, false);
           }
-        } else if (officeKey && s.country) {
-          const h = holders(officeKey, cid(s.country)).filter((x) => x !== lastPerson);
-          ids.push(h[0] ?? unnamed(officeKey, s.country, si, c));
-          if (h[0]) reg.mention(h[0], si, c.start + c.pre.length, c.end, false);
         }
+        c.ents = ids;
       }
-      c.ents = ids;
     }
-  }
   }
 
   // ---- 5. office references → the holder in the document, else an unnamed office holder
@@ -388,7 +445,8 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
         if (h.length) {
           ids.push(h[0]);
           reg.mention(h[0], si, c.start + c.pre.length, c.end, false);
-        } else if (iso && office !== "minister" && office !== "ambassador" && office !== "former-president") ids.push(unnamed(office, iso, si, c));
+        } else if (iso && office !== "minister" && office !== "ambassador" && office !== "former-president")
+          ids.push(unnamed(office, iso, si, c));
       }
       c.ents = ids;
     }

@@ -3,8 +3,9 @@
  * weekdays (السبت، الليلة الفاصلة بين الجمعة والسبت) and relative days (اليوم، أمس) resolved against
  * the publication date, keeping the precision.
  */
-import type { DatePrecision } from "./types.js";
+
 import type { Token } from "./tokens.js";
+import type { DatePrecision } from "./types.js";
 
 export interface DateExpr {
   date: string;
@@ -32,7 +33,16 @@ const M = [
 M.forEach((names, i) => {
   for (const n of names) MONTHS[n.split(" ")[0] + (n.includes(" ") ? ` ${n.split(" ")[1]}` : "")] = i + 1;
 });
-const WEEKDAYS: Record<string, number> = { الاحد: 0, الاثنين: 1, الثلاثاء: 2, الثلثاء: 2, الاربعاء: 3, الخميس: 4, الجمعه: 5, السبت: 6 };
+const WEEKDAYS: Record<string, number> = {
+  الاحد: 0,
+  الاثنين: 1,
+  الثلاثاء: 2,
+  الثلثاء: 2,
+  الاربعاء: 3,
+  الخميس: 4,
+  الجمعه: 5,
+  السبت: 6,
+};
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
@@ -67,7 +77,12 @@ export function findDates(toks: Token[], publishedAt: string | null): DateExpr[]
     if (t.kind === "num") {
       const v = Number(t.norm);
       // day range: D إلى D Month
-      if (v >= 1 && v <= 31 && (toks[i + 1]?.norm === "الي" || toks[i + 1]?.norm === "-" || toks[i + 1]?.norm === "و") && toks[i + 2]?.kind === "num") {
+      if (
+        v >= 1 &&
+        v <= 31 &&
+        (toks[i + 1]?.norm === "الي" || toks[i + 1]?.norm === "-" || toks[i + 1]?.norm === "و") &&
+        toks[i + 2]?.kind === "num"
+      ) {
         const v2 = Number(toks[i + 2].norm);
         const mo = monthAt(toks, i + 3);
         if (mo && v2 >= 1 && v2 <= 31) {
@@ -103,7 +118,12 @@ export function findDates(toks: Token[], publishedAt: string | null): DateExpr[]
     if (t.kind === "word") {
       const w = strip(t.norm);
       // الليلة الفاصلة بين الجمعة والسبت / بين X و Y
-      if (w === "بين" && WEEKDAYS[toks[i + 1]?.norm ?? ""] !== undefined && WEEKDAYS[strip(toks[i + 2]?.norm ?? "")] !== undefined && pub) {
+      if (
+        w === "بين" &&
+        WEEKDAYS[toks[i + 1]?.norm ?? ""] !== undefined &&
+        WEEKDAYS[strip(toks[i + 2]?.norm ?? "")] !== undefined &&
+        pub
+      ) {
         const d2 = lastWeekday(pub, WEEKDAYS[strip(toks[i + 2].norm)]);
         const d1 = new Date(d2.getTime() - 86400000);
         mk(`${ymd(d1)}/${ymd(d2)}`, "interval", i, i + 3);

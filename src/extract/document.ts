@@ -60,7 +60,10 @@ export function extract(text: string, meta: Partial<DocumentMeta> = {}, lexicon?
         } else if (ref.startsWith("org:")) {
           const parts = ref.split(":");
           const d = lex.domains.get(parts[2] ?? "");
-          const ent = reg.ensure(ref, "Organization", d?.ar ?? ref, { nameEn: d?.en ?? null, country: parts[1] && parts[1].length === 2 ? `country:${parts[1]}` : null });
+          const ent = reg.ensure(ref, "Organization", d?.ar ?? ref, {
+            nameEn: d?.en ?? null,
+            country: parts[1] && parts[1].length === 2 ? `country:${parts[1]}` : null,
+          });
           entities.push(ent);
           ids.add(ref);
         }

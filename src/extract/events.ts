@@ -3,7 +3,7 @@
  * Accusation, Condolence, Claim (quantities), Clash, Ceasefire. Every event carries its evidence sentence.
  */
 import type { Registry, SentenceUnit } from "./coref.js";
-import { findDates, type DateExpr } from "./dates.js";
+import { type DateExpr, findDates } from "./dates.js";
 import type { Lexicon } from "./lexicon.js";
 import type { Chunk } from "./mentions.js";
 import { variants } from "./tokens.js";
@@ -11,7 +11,12 @@ import type { DocEvent, Evidence, Participant, Quantity } from "./types.js";
 
 const PHONE_WORDS = /هاتف|تلفون|تليفون/;
 
-export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry, publishedAt: string | null): DocEvent[] {
+export function extractEvents(
+  units: SentenceUnit[],
+  lex: Lexicon,
+  reg: Registry,
+  publishedAt: string | null,
+): DocEvent[] {
   const events: DocEvent[] = [];
   const S = lex.sets;
   let lastSubject: string[] = [];
@@ -38,7 +43,13 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
   const parties = () => topParties;
   const isPerson = (id: string) => reg.entities.get(id)?.kind === "Person";
 
-  const newEvent = (kind: DocEvent["kind"], cameo: string | null, participants: Participant[], ev: Evidence, extra: Partial<DocEvent> = {}): DocEvent => {
+  const newEvent = (
+    kind: DocEvent["kind"],
+    cameo: string | null,
+    participants: Participant[],
+    ev: Evidence,
+    extra: Partial<DocEvent> = {},
+  ): DocEvent => {
     const e: DocEvent = {
       id: `ev:${events.length + 1}`,
       kind,
@@ -73,8 +84,10 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
       return n.startsWith("و") && n.length > 3 ? n.slice(1) : n;
     };
     const inSet = (c: Chunk | undefined, set: Set<string>) => {
-      if (!c || c.type !== "tok") return false;
-      return variants(u.toks[c.s].norm).some((v) => (v.pre === "" || v.pre === "و" || v.pre === "ف") && set.has(v.form));
+      if (c?.type !== "tok") return false;
+      return variants(u.toks[c.s].norm).some(
+        (v) => (v.pre === "" || v.pre === "و" || v.pre === "ف") && set.has(v.form),
+      );
     };
     const dualEnts = (c: Chunk): string[] => {
       const n = variants(u.toks[c.s].norm).map((v) => v.form);
@@ -83,7 +96,8 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
     };
     const actorEnts = (c: Chunk | undefined): string[] | null => {
       if (!c) return null;
-      if (c.type === "person" || c.type === "org" || c.type === "orgRef" || c.type === "counterpart") return c.ents?.length ? c.ents : null;
+      if (c.type === "person" || c.type === "org" || c.type === "orgRef" || c.type === "counterpart")
+        return c.ents?.length ? c.ents : null;
       if (c.type === "office") return c.ents?.length ? c.ents : null;
       if (c.type === "country" && c.form !== "nisba") return c.ents ?? null;
       if (c.type === "dual") return dualEnts(c);
@@ -109,7 +123,12 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
         const a = actorEnts(c);
         if (a && c.type !== "pronoun") {
           const p = cs[j - 1];
-          const okStart = !p || isPunct(p) || p.type === "verb" || S.clauseStart.has(tokNorm(p)) || (c.pre.startsWith("و") && !p.type.startsWith("t"));
+          const okStart =
+            !p ||
+            isPunct(p) ||
+            p.type === "verb" ||
+            S.clauseStart.has(tokNorm(p)) ||
+            (c.pre.startsWith("و") && !p.type.startsWith("t"));
           if (!okStart && !(p.type === "tok" && S.clauseStart.has(bare(p)))) return null;
           return { ents: a, at: j, media: false };
         }
@@ -190,7 +209,12 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
     const future = (k: number) => {
       if (inSet(cs[k], S.future)) return true;
       const t0 = u.toks[cs[k].s];
-      if (/^(س|وس)(ي|ت)/.test(t0.norm) && inSet({ ...cs[k], s: cs[k].s } as Chunk, S.make) === false && /^(وسيجري|سيجري|ستجري|وستجري)/.test(t0.norm)) return true;
+      if (
+        /^(س|وس)(ي|ت)/.test(t0.norm) &&
+        inSet({ ...cs[k], s: cs[k].s } as Chunk, S.make) === false &&
+        /^(وسيجري|سيجري|ستجري|وستجري)/.test(t0.norm)
+      )
+        return true;
       for (let j = Math.max(0, k - 3); j < k; j++) if (inSet(cs[j], S.future)) return true;
       return false;
     };
@@ -204,7 +228,9 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
         let subjAt = -1;
         const tn = u.toks[c.s].norm;
         if (/قول(ه|ها|هم)$/.test(tn)) {
-          const b = subjectBefore(k) ?? (cs[k - 2] ? { ents: actorEnts(cs[k - 1]) ?? actorEnts(cs[k - 2]) ?? [], at: k - 1, media: false } : null);
+          const b =
+            subjectBefore(k) ??
+            (cs[k - 2] ? { ents: actorEnts(cs[k - 1]) ?? actorEnts(cs[k - 2]) ?? [], at: k - 1, media: false } : null);
           speaker = b?.ents?.length ? b.ents : null;
         } else {
           const a = v.participle ? null : subjectAfter(k);
@@ -220,11 +246,12 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
             const nx = cs[k + 1];
             const nxn = nx && nx.type === "tok" ? u.toks[nx.s].norm : "";
             if (b) speaker = b.ents;
-            else if (nx && nx.type === "tok" && nxn.startsWith("ال") && nxn !== "الي" && !S.skipAfter.has(nxn)) speaker = null;
+            else if (nx && nx.type === "tok" && nxn.startsWith("ال") && nxn !== "الي" && !S.skipAfter.has(nxn))
+              speaker = null;
             else speaker = sentSubject.length ? sentSubject : lastSubject;
           }
         }
-        if (!speaker || !speaker.length) continue;
+        if (!speaker?.length) continue;
         sentSubject = speaker;
         lastSubject = speaker;
         // quote
@@ -271,7 +298,13 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
           stmtKeys.add(dk);
           const parts: Participant[] = [{ role: "speaker", entity: sp }];
           for (const a of addressee) if (a !== sp) parts.push({ role: "addressee", entity: a });
-          newEvent(kind, cameo, parts, ev, { quote, medium, verb: v.lemma, date: d?.date ?? null, datePrecision: d?.precision ?? null });
+          newEvent(kind, cameo, parts, ev, {
+            quote,
+            medium,
+            verb: v.lemma,
+            date: d?.date ?? null,
+            datePrecision: d?.precision ?? null,
+          });
         }
         continue;
       }
@@ -301,7 +334,8 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
         let subjEnts = subj && !subj.media ? subj.ents : null;
         if (!subjEnts && /(اه|ته|اها)$/.test(u.toks[c.s].norm)) {
           // relative أجراه: the sentence's main subject (first person around that is not the object)
-          for (let j = k + 1; j < cs.length && !subjEnts; j++) if (cs[j].type === "verb" || inSet(cs[j], S.discuss)) subjEnts = subjectAfter(j)?.ents ?? null;
+          for (let j = k + 1; j < cs.length && !subjEnts; j++)
+            if (cs[j].type === "verb" || inSet(cs[j], S.discuss)) subjEnts = subjectAfter(j)?.ents ?? null;
           if (!subjEnts) subjEnts = sentSubject.length ? sentSubject : lastSubject;
         }
         if (isMake && nounAt >= 0) {
@@ -384,7 +418,12 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
           let j = k + 1;
           while (j < cs.length && inSet(cs[j], S.phone)) j++;
           const anchor = sentSubject.length ? sentSubject : (subjectBefore(k - 1)?.ents ?? lastSubject);
-          const me = anchor.find(isPerson) ?? cs.slice(0, k).flatMap((x) => (x.type === "person" ? x.ents ?? [] : [])).find(isPerson);
+          const me =
+            anchor.find(isPerson) ??
+            cs
+              .slice(0, k)
+              .flatMap((x) => (x.type === "person" ? (x.ents ?? []) : []))
+              .find(isPerson);
           if (isMa(cs[j] ?? c)) {
             if (S.notCalls.has(bare(cs[j + 1])) || inSet(cs[j + 1], S.notCalls)) continue;
             const others = actorsFrom(j + 1, 0).ents.filter(isPerson);
@@ -425,7 +464,10 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
       }
       // ---------- condolences
       if (inSet(c, S.condolence)) {
-        const by = (subjectBefore(k)?.ents ?? (sentSubject.length ? sentSubject : cs.slice(0, k).flatMap((x) => (x.type === "person" ? x.ents ?? [] : [])))) as string[];
+        const by = (subjectBefore(k)?.ents ??
+          (sentSubject.length
+            ? sentSubject
+            : cs.slice(0, k).flatMap((x) => (x.type === "person" ? (x.ents ?? []) : [])))) as string[];
         const sp = by[0] ?? lastSubject[0];
         const ila = findTok(k + 1, k + 5, (x) => tokNorm(x) === "الي" || tokNorm(x).startsWith("ل"));
         const to = ila >= 0 ? actorsFrom(ila + 1, 0).ents : [];
@@ -454,19 +496,32 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
         if (t.kind !== "num") continue;
         if (dates.some((d) => d.start <= t.start && d.end >= t.end)) continue;
         const value = Number(t.norm);
-        if (u.toks[ti - 1]?.text === "-" || /طراز/.test(u.toks[ti - 2]?.norm ?? "") || /طراز/.test(u.toks[ti - 3]?.norm ?? "")) continue;
+        if (
+          u.toks[ti - 1]?.text === "-" ||
+          /طراز/.test(u.toks[ti - 2]?.norm ?? "") ||
+          /طراز/.test(u.toks[ti - 3]?.norm ?? "")
+        )
+          continue;
         const next = u.toks[ti + 1];
-        let what = next ? lex.quantities.get(variants(next.norm).find((v) => lex.quantities.has(v.form))?.form ?? "") : undefined;
+        let what = next
+          ? lex.quantities.get(variants(next.norm).find((v) => lex.quantities.has(v.form))?.form ?? "")
+          : undefined;
         if (!what && next && u.toks[ti + 2]) what = lex.quantities.get(`${next.norm} ${u.toks[ti + 2].norm}`);
         const prev1 = u.toks[ti - 1]?.norm ?? "";
         const prev2 = u.toks[ti - 2]?.norm ?? "";
         if (!what && /اصيب|جرح/.test(prev1 + prev2)) what = "wounded";
         if (!what) continue;
         const before = u.norm.slice(0, Math.max(0, u.norm.indexOf(t.norm)));
-        if (what === "soldiers" && /(القضاء علي|مقتل|قتل|فقدنا|فقد|سقوط)\s*(اكثر من|نحو|حوالي)?\s*$/.test(before.trim() + " ")) what = "killed";
+        if (
+          what === "soldiers" &&
+          /(القضاء علي|مقتل|قتل|فقدنا|فقد|سقوط)\s*(اكثر من|نحو|حوالي)?\s*$/.test(`${before.trim()} `)
+        )
+          what = "killed";
         else if (what === "soldiers" && /(القضاء علي|مقتل|فقدنا|فقد)/.test(before.slice(-40))) what = "killed";
         const approximate = S.approx.has(prev1);
-        const atLeast = lex.phrases.atLeast.some((p) => `${prev2} ${prev1}`.endsWith(p)) || lex.phrases.atLeastAfter.some((p) => u.norm.slice(u.norm.indexOf(t.norm)).slice(0, 40).includes(p));
+        const atLeast =
+          lex.phrases.atLeast.some((p) => `${prev2} ${prev1}`.endsWith(p)) ||
+          lex.phrases.atLeastAfter.some((p) => u.norm.slice(u.norm.indexOf(t.norm)).slice(0, 40).includes(p));
         let side = nis(ti + 1, ti + 6);
         if (!side) side = nis(ti - 4, ti);
         quantities.push({ value, approximate, atLeast, what, side, text: t.text });
@@ -474,16 +529,25 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
     }
     if (quantities.length) {
       const st: DocEvent[] = [];
-      for (let q = events.length - 1; q >= 0 && events[q].evidence[0].sentence === sent.index; q--) if (events[q].kind === "Statement" || events[q].kind === "Appeal") st.unshift(events[q]);
+      for (let q = events.length - 1; q >= 0 && events[q].evidence[0].sentence === sent.index; q--)
+        if (events[q].kind === "Statement" || events[q].kind === "Appeal") st.unshift(events[q]);
       const claimant = st[0]?.participants[0]?.entity ?? null;
       const parts: Participant[] = claimant ? [{ role: "claimant", entity: claimant }] : [];
       const d = dateNear(undefined);
-      newEvent("Claim", null, parts, ev, { quantities, verb: st[0]?.verb ?? null, date: d?.date ?? null, datePrecision: d?.precision ?? null });
+      newEvent("Claim", null, parts, ev, {
+        quantities,
+        verb: st[0]?.verb ?? null,
+        date: d?.date ?? null,
+        datePrecision: d?.precision ?? null,
+      });
     }
 
     // ---------- dated background events: ceasefire, outbreak, clashes
     const hasCease = CEASE_RE.test(u.norm);
-    const clashTok = dates.length === 0 && !/اشتباك/.test(u.norm) ? -1 : u.toks.findIndex((t) => t.kind === "word" && variants(t.norm).some((v) => S.clash.has(v.form)));
+    const clashTok =
+      dates.length === 0 && !/اشتباك/.test(u.norm)
+        ? -1
+        : u.toks.findIndex((t) => t.kind === "word" && variants(t.norm).some((v) => S.clash.has(v.form)));
     for (const d of dates) {
       if (d.precision === "year") {
         const win = u.norm.slice(0, Math.max(0, u.norm.indexOf(u.toks[d.tokStart].norm)));
@@ -500,7 +564,13 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
       newEvent("Clash", /المدفعيه|الدبابات/.test(u.norm) ? "194" : "190", parts, ev);
     }
     if (/انتهاك (الهدنه|وقف اطلاق النار|اتفاق)|انتهكت/.test(u.norm)) {
-      newEvent("Ceasefire", "196", parties().map((p) => ({ role: "party", entity: p })), ev, { verb: "انتهك" });
+      newEvent(
+        "Ceasefire",
+        "196",
+        parties().map((p) => ({ role: "party", entity: p })),
+        ev,
+        { verb: "انتهك" },
+      );
     }
 
     function addDated(kind: DocEvent["kind"], cameo: string, d: DateExpr) {
@@ -512,7 +582,10 @@ export function extractEvents(units: SentenceUnit[], lex: Lexicon, reg: Registry
       const loc = cs.find((x) => x.type === "place")?.ents?.[0];
       const parts: Participant[] = parties().map((p) => ({ role: "party", entity: p }));
       if (loc) parts.push({ role: "location", entity: loc });
-      datedByKey.set(`${kind}|${d.date}`, newEvent(kind, cameo, parts, ev, { date: d.date, datePrecision: d.precision }));
+      datedByKey.set(
+        `${kind}|${d.date}`,
+        newEvent(kind, cameo, parts, ev, { date: d.date, datePrecision: d.precision }),
+      );
     }
     void si;
   }

@@ -2,10 +2,10 @@
  * Stage 3 — the lexicon: YAML world knowledge (seeds/lexicon/*.yaml) plus the country list of
  * i18n-iso-countries, normalised and indexed by first token for longest-match lookup.
  */
-import { readFileSync, existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 import YAML from "yaml";
 import { normaliseArabic } from "./normalise.js";
 
@@ -139,12 +139,22 @@ export function nisbaForms(stem: string): string[] {
   const s = N(stem);
   const parts = s.split(" ");
   const last = parts.pop() as string;
-  const head = parts.length ? parts.join(" ") + " " : "";
-  const bases = [last, last + "ه", last + "ا", last + "ين", last + "ون", last + "ان", last + "تين", last + "تان", last + "ات"];
+  const head = parts.length ? `${parts.join(" ")} ` : "";
+  const bases = [
+    last,
+    `${last}ه`,
+    `${last}ا`,
+    `${last}ين`,
+    `${last}ون`,
+    `${last}ان`,
+    `${last}تين`,
+    `${last}تان`,
+    `${last}ات`,
+  ];
   const out = new Set<string>();
   for (const b of bases) {
     out.add(head + b);
-    out.add((head ? "ال" + head : "ال") + b);
+    out.add((head ? `ال${head}` : "ال") + b);
   }
   return [...out];
 }
@@ -192,7 +202,12 @@ function buildLexicon(dir: string): Lexicon {
     const code = String(c.iso2).toUpperCase();
     const names: string[] = c.names ?? [];
     const prev = countries.get(code);
-    countries.set(code, { iso2: code, id: `country:${code.toLowerCase()}`, en: c.en ?? prev?.en ?? code, ar: names[0] ?? prev?.ar ?? code });
+    countries.set(code, {
+      iso2: code,
+      id: `country:${code.toLowerCase()}`,
+      en: c.en ?? prev?.en ?? code,
+      ar: names[0] ?? prev?.ar ?? code,
+    });
     for (const n of names) add(n, "country", code);
     for (const st of (c.nisba ?? []) as string[]) for (const f of nisbaForms(st)) add(f, "nisba", code);
     for (const f of (c.forms ?? []) as string[]) add(f, "nisba", code);
@@ -208,9 +223,9 @@ function buildLexicon(dir: string): Lexicon {
       // dual construct (وزيري خارجية …) and plural (وزراء خارجية …)
       const n = N(f);
       if (n.startsWith("وزير ")) {
-        add("وزيري " + n.slice(5), "office", o.key, 2);
-        add("وزيرا " + n.slice(5), "office", o.key, 2);
-        add("وزراء " + n.slice(5), "office", o.key, 3);
+        add(`وزيري ${n.slice(5)}`, "office", o.key, 2);
+        add(`وزيرا ${n.slice(5)}`, "office", o.key, 2);
+        add(`وزراء ${n.slice(5)}`, "office", o.key, 3);
       }
     }
   }
@@ -230,7 +245,14 @@ function buildLexicon(dir: string): Lexicon {
     for (const f of o.ar as string[]) add(f, "unit", o.key);
   }
   for (const o of (gy.named ?? []) as Any[]) {
-    orgs.set(o.id, { id: o.id, en: o.en, ar: o.ar[0], type: o.type ?? "organization", country: o.country ?? null, parent: o.parent ?? null });
+    orgs.set(o.id, {
+      id: o.id,
+      en: o.en,
+      ar: o.ar[0],
+      type: o.type ?? "organization",
+      country: o.country ?? null,
+      parent: o.parent ?? null,
+    });
     for (const f of o.ar as string[]) add(f, "named", o.id);
   }
   for (const o of (gy.media ?? []) as Any[]) {
@@ -273,7 +295,9 @@ function buildLexicon(dir: string): Lexicon {
   for (const v of (ey.statement ?? []) as Any[]) {
     for (const f of v.forms as string[]) {
       const n = N(f);
-      const participle = (/^(م|قايل|داعي|نافي|حاث|ذاكر|لافت)/.test(n) && /(ا|ه|ين)$/.test(n)) || /^(ندعو|نوكد|نطالب|نحث|ندين|نعلن|نرفض)$/.test(n);
+      const participle =
+        (/^(م|قايل|داعي|نافي|حاث|ذاكر|لافت)/.test(n) && /(ا|ه|ين)$/.test(n)) ||
+        /^(ندعو|نوكد|نطالب|نحث|ندين|نعلن|نرفض)$/.test(n);
       verbs.set(n, { lemma: v.lemma, kind: v.kind ?? "Statement", participle });
     }
   }

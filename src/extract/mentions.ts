@@ -76,9 +76,15 @@ const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
 const isComma = (t: Token | undefined) => !!t && t.kind === "punct" && (t.text === "،" || t.text === ",");
 
-export function matchAt(toks: Token[], i: number, lex: Lexicon, accept?: (e: LexEntry) => boolean, allowPre = true): Match | null {
+export function matchAt(
+  toks: Token[],
+  i: number,
+  lex: Lexicon,
+  accept?: (e: LexEntry) => boolean,
+  allowPre = true,
+): Match | null {
   const t = toks[i];
-  if (!t || t.kind !== "word") return null;
+  if (t?.kind !== "word") return null;
   let best: Match | null = null;
   const vs = allowPre ? variants(t.norm) : [{ form: t.norm, pre: "" }];
   for (const v of vs) {
@@ -138,7 +144,7 @@ export class Mentioner {
   /** word usable as part of a person's name */
   nameLike(i: number, allowArticle: boolean, allowWaw = false): boolean {
     const t = this.toks[i];
-    if (!t || t.kind !== "word" || t.norm.length < 2) return false;
+    if (t?.kind !== "word" || t.norm.length < 2) return false;
     const lex = this.lex;
     let n = t.norm;
     if (allowWaw && n.startsWith("و") && n.length > 3) n = n.slice(1);
@@ -147,13 +153,21 @@ export class Mentioner {
       if (lex.verbs.has(v.form) || lex.stop.has(v.form)) return false;
       if (v.pre === "" || v.pre === "و") {
         const sets = lex.sets;
-        if (sets.callNouns.has(v.form) || sets.phone.has(v.form) || sets.make.has(v.form) || sets.receive.has(v.form)) return false;
-        if (sets.contact.has(v.form) || sets.discuss.has(v.form) || sets.happen.has(v.form) || sets.talk.has(v.form)) return false;
+        if (sets.callNouns.has(v.form) || sets.phone.has(v.form) || sets.make.has(v.form) || sets.receive.has(v.form))
+          return false;
+        if (sets.contact.has(v.form) || sets.discuss.has(v.form) || sets.happen.has(v.form) || sets.talk.has(v.form))
+          return false;
         if (sets.future.has(v.form) || sets.parties.has(v.form)) return false;
       }
     }
     if (/^(نظير|نظرا)/.test(n)) return false;
-    const m = matchAt(this.toks, i, lex, (e) => e.type !== "person" && e.type !== "media" && e.type !== "mediaHead", true);
+    const m = matchAt(
+      this.toks,
+      i,
+      lex,
+      (e) => e.type !== "person" && e.type !== "media" && e.type !== "mediaHead",
+      true,
+    );
     if (m) return false;
     if (n.startsWith("ال") && !allowArticle) return false;
     if (/[0-9]/.test(n)) return false;
@@ -196,7 +210,11 @@ export class Mentioner {
     if (m && (m.pre === "" || (allowWaw && m.pre === "و"))) {
       let e = m.e;
       if (quoted && isQuote(this.toks[e])) e++;
-      const c = this.chunk("person", i, e, m.pre, { personId: m.entry.ref, nameStart: this.toks[k].start + m.pre.length, nameEnd: this.toks[m.e - 1].end });
+      const c = this.chunk("person", i, e, m.pre, {
+        personId: m.entry.ref,
+        nameStart: this.toks[k].start + m.pre.length,
+        nameEnd: this.toks[m.e - 1].end,
+      });
       return c;
     }
     const e0 = this.nameRun(k, allowWaw);
@@ -222,7 +240,12 @@ export class Mentioner {
 
   /** country designation after an office/ministry head: nisba, genitive name, في + name */
   countryAfter(i: number, allowGenitive: boolean): { iso: string | null; place: string | null; e: number } | null {
-    const m = matchAt(this.toks, i, this.lex, (e) => e.type === "nisba" || e.type === "country" || e.type === "capital" || e.type === "place");
+    const m = matchAt(
+      this.toks,
+      i,
+      this.lex,
+      (e) => e.type === "nisba" || e.type === "country" || e.type === "capital" || e.type === "place",
+    );
     if (m) {
       if (m.entry.type === "nisba" && m.pre === "") return { iso: m.entry.ref, place: null, e: m.e };
       if (allowGenitive && (m.pre === "" || m.pre === "ب" || m.pre === "ل")) {
@@ -240,12 +263,21 @@ export class Mentioner {
 
   /** organisation at i (named / domain [+country] / unit + ل org) */
   orgAt(i: number, pres: string[] = [""]): Chunk | null {
-    const m = matchAt(this.toks, i, this.lex, (e) => e.type === "named" || e.type === "domain" || e.type === "unit" || e.type === "domainBare");
+    const m = matchAt(
+      this.toks,
+      i,
+      this.lex,
+      (e) => e.type === "named" || e.type === "domain" || e.type === "unit" || e.type === "domainBare",
+    );
     if (!m || !pres.includes(m.pre)) return null;
     const type = m.entry.type;
     if (type === "named") {
       const info = this.lex.orgs.get(m.entry.ref);
-      return this.chunk("org", i, m.e, m.pre, { orgId: m.entry.ref, orgCountry: info?.country ?? null, parent: info?.parent ?? null });
+      return this.chunk("org", i, m.e, m.pre, {
+        orgId: m.entry.ref,
+        orgCountry: info?.country ?? null,
+        parent: info?.parent ?? null,
+      });
     }
     if (type === "domainBare") {
       return this.chunk("orgRef", i, m.e, m.pre, { domain: m.entry.ref });
@@ -255,7 +287,9 @@ export class Mentioner {
       const c = this.countryAfter(m.e, construct || true);
       const domain = m.entry.ref;
       if (c) {
-        const id = c.iso ? `org:${c.iso.toLowerCase()}:${domain}` : `org:${c.place?.replace("place:", "place-")}:${domain}`;
+        const id = c.iso
+          ? `org:${c.iso.toLowerCase()}:${domain}`
+          : `org:${c.place?.replace("place:", "place-")}:${domain}`;
         return this.chunk("org", i, c.e, m.pre, { orgId: id, domain, orgCountry: c.iso, placeKey: c.place });
       }
       return this.chunk("org", i, m.e, m.pre, { orgId: null, domain, orgCountry: null });
@@ -306,7 +340,12 @@ export class Mentioner {
       // list of countries for dual/plural offices
       while (count > 1) {
         const t = this.toks[k];
-        const m2 = matchAt(this.toks, k, this.lex, (e) => e.type === "country" || e.type === "nisba" || e.type === "capital");
+        const m2 = matchAt(
+          this.toks,
+          k,
+          this.lex,
+          (e) => e.type === "country" || e.type === "nisba" || e.type === "capital",
+        );
         if (m2 && m2.pre === "و") {
           countries.push(m2.entry.ref);
           spans.push([this.toks[k].start + 1, this.toks[m2.e - 1].end]);
@@ -317,7 +356,8 @@ export class Mentioner {
     } else if (orgCountry) countries.push(orgCountry);
     if (countries.length === 0) countries.push(null);
     titles.push({ office: m.entry.ref, country: countries[0], org: orgId, span: spans[0] });
-    for (let q = 1; q < spans.length; q++) titles.push({ office: m.entry.ref, country: countries[q], org: orgId, span: spans[q] });
+    for (let q = 1; q < spans.length; q++)
+      titles.push({ office: m.entry.ref, country: countries[q], org: orgId, span: spans[q] });
     // further offices: ووزير الخارجية …
     for (;;) {
       const m3 = matchAt(this.toks, k, this.lex, (e) => e.type === "office");
@@ -344,7 +384,10 @@ export class Mentioner {
     if (isComma(this.toks[j])) j++;
     const p = this.personAt(j);
     const hasCountry = titles.some((t) => t.country) || !!orgId;
-    const weak = (toks: string[]) => toks.some((x, ix) => x.startsWith("ال") && !(ix > 0 && this.lex.particles.has(toks[ix - 1])) && !(hasCountry && ix > 0));
+    const weak = (toks: string[]) =>
+      toks.some(
+        (x, ix) => x.startsWith("ال") && !(ix > 0 && this.lex.particles.has(toks[ix - 1])) && !(hasCountry && ix > 0),
+      );
     if (p && (p.personId || (p.nameTokens && p.nameTokens.length >= 1 && !weak(p.nameTokens)))) {
       // after a comma, an unknown single token is too weak
       if (p.personId || j === k || (p.nameTokens?.length ?? 0) >= 2) {
@@ -362,11 +405,13 @@ export class Mentioner {
 
   counterpartAt(i: number): Chunk | null {
     const t = this.toks[i];
-    if (!t || t.kind !== "word") return null;
+    if (t?.kind !== "word") return null;
     let pre = "";
     let form = "";
     for (const v of variants(t.norm)) {
-      if (/^(نظيره|نظيرته|نظيريه|نظيرتيه|نظرايه|نظيرها|نظيرتها|نظرايها|نظيريها|نظيرهم|نظرايهم|نظيرا|نظير)$/.test(v.form)) {
+      if (
+        /^(نظيره|نظيرته|نظيريه|نظيرتيه|نظرايه|نظيرها|نظيرتها|نظرايها|نظيريها|نظيرهم|نظرايهم|نظيرا|نظير)$/.test(v.form)
+      ) {
         pre = v.pre;
         form = v.form;
         break;
@@ -383,8 +428,16 @@ export class Mentioner {
         continue;
       }
       const m = matchAt(this.toks, k, this.lex, (e) => e.type === "nisba");
-      if (m && (m.pre === "" || m.pre === "و") && (slots.length === 0 || m.pre === "و" || isComma(this.toks[k - 1]) || isQuote(this.toks[k - 1]))) {
-        const slot: Slot = { country: m.entry.ref, person: null, span: [this.toks[k].start + m.pre.length, this.toks[m.e - 1].end] };
+      if (
+        m &&
+        (m.pre === "" || m.pre === "و") &&
+        (slots.length === 0 || m.pre === "و" || isComma(this.toks[k - 1]) || isQuote(this.toks[k - 1]))
+      ) {
+        const slot: Slot = {
+          country: m.entry.ref,
+          person: null,
+          span: [this.toks[k].start + m.pre.length, this.toks[m.e - 1].end],
+        };
         slots.push(slot);
         k = m.e;
         // interleaved name
@@ -418,7 +471,13 @@ export class Mentioner {
           }
         }
       } else if (!plural) slots.push({ country: null, person: null });
-      else return this.chunk("counterpart", i, i + 1, pre, { slots: [{ country: null, person: null }, { country: null, person: null }] });
+      else
+        return this.chunk("counterpart", i, i + 1, pre, {
+          slots: [
+            { country: null, person: null },
+            { country: null, person: null },
+          ],
+        });
     } else if (slots.every((s) => !s.person)) {
       // names in apposition after the nisba list: X و Y
       let j = k;
@@ -441,10 +500,15 @@ export class Mentioner {
     return this.chunk("counterpart", i, Math.max(k, i + 1), pre, { slots });
   }
 
-  placeAfterTrigger(i: number, e: number): Chunk | null {
+  placeAfterTrigger(_i: number, e: number): Chunk | null {
     let k = e;
     let skipped = 0;
-    while (skipped < 3 && this.toks[k]?.kind === "word" && this.toks[k].norm.startsWith("ال") && !matchAt(this.toks, k, this.lex)) {
+    while (
+      skipped < 3 &&
+      this.toks[k]?.kind === "word" &&
+      this.toks[k].norm.startsWith("ال") &&
+      !matchAt(this.toks, k, this.lex)
+    ) {
       k++;
       skipped++;
     }
@@ -454,7 +518,7 @@ export class Mentioner {
       k++;
     }
     const t = this.toks[k];
-    if (!t || t.kind !== "word") return null;
+    if (t?.kind !== "word") return null;
     if (matchAt(this.toks, k, this.lex)) return null;
     if (!quoted && skipped > 0) return null;
     if (!this.nameLike(k, false)) return null;
@@ -496,7 +560,8 @@ export class Mentioner {
         }
       }
       // "جاء في بيان / جاء فيه": only with في
-      if (verb && verb.lemma === "جاء في بيان" && toks[i + 1]?.norm !== "في" && toks[i + 1]?.norm !== "فيه") verb = undefined;
+      if (verb && verb.lemma === "جاء في بيان" && toks[i + 1]?.norm !== "في" && toks[i + 1]?.norm !== "فيه")
+        verb = undefined;
       if (verb) {
         out.push(this.chunk("verb", i, i + 1, vpre, { verb }));
         i++;
@@ -526,8 +591,10 @@ export class Mentioner {
       const type = m.entry.type;
       let c: Chunk | null = null;
       if (type === "office") c = this.officeAt(i);
-      else if (type === "named" || type === "domain" || type === "unit" || type === "domainBare") c = this.orgAt(i, [m.pre]);
-      else if (type === "person") c = this.personAt(i, true) ?? this.chunk("person", i, m.e, m.pre, { personId: m.entry.ref });
+      else if (type === "named" || type === "domain" || type === "unit" || type === "domainBare")
+        c = this.orgAt(i, [m.pre]);
+      else if (type === "person")
+        c = this.personAt(i, true) ?? this.chunk("person", i, m.e, m.pre, { personId: m.entry.ref });
       else if (type === "media") c = this.chunk("media", i, m.e, m.pre, { orgId: m.entry.ref });
       else if (type === "mediaHead") {
         let k = m.e;
@@ -574,13 +641,33 @@ export class Mentioner {
       if (n[p] !== "و") continue;
       const a = n.slice(0, p);
       const b = n.slice(p + 1);
-      const ea = this.lex.index.get(a)?.find((e) => e.tokens.length === 1 && (e.type === "country" || e.type === "capital"));
-      const eb = this.lex.index.get(b)?.find((e) => e.tokens.length === 1 && (e.type === "country" || e.type === "capital"));
+      const ea = this.lex.index
+        .get(a)
+        ?.find((e) => e.tokens.length === 1 && (e.type === "country" || e.type === "capital"));
+      const eb = this.lex.index
+        .get(b)
+        ?.find((e) => e.tokens.length === 1 && (e.type === "country" || e.type === "capital"));
       if (ea && eb) {
         const base = { s: i, e: i + 1, pre: "" };
         return [
-          { type: "country", ...base, start: t.start, end: t.start + p, text: t.text.slice(0, p), iso: ea.ref, form: "name" },
-          { type: "country", ...base, start: t.start + p + 1, end: t.end, text: t.text.slice(p + 1), iso: eb.ref, form: "name" },
+          {
+            type: "country",
+            ...base,
+            start: t.start,
+            end: t.start + p,
+            text: t.text.slice(0, p),
+            iso: ea.ref,
+            form: "name",
+          },
+          {
+            type: "country",
+            ...base,
+            start: t.start + p + 1,
+            end: t.end,
+            text: t.text.slice(p + 1),
+            iso: eb.ref,
+            form: "name",
+          },
         ];
       }
     }
@@ -598,7 +685,7 @@ export class Mentioner {
         ch.appositive = true;
         continue;
       }
-      if (!comma || comma.type !== "tok" || !isComma(this.toks[comma.s])) continue;
+      if (comma?.type !== "tok" || !isComma(this.toks[comma.s])) continue;
       const prev = cs[c - 2];
       if (prev && prev.type === "person") {
         prev.titles = [...(prev.titles ?? []), ...(ch.titles ?? [])];

@@ -19,10 +19,14 @@ export const prf = (tp: number, fp: number, fn: number): PRF => {
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { tp, fp, fn, precision, recall, f1 };
 };
-export const addCounts = (a: { tp: number; fp: number; fn: number }, b: { tp: number; fp: number; fn: number }) => prf(a.tp + b.tp, a.fp + b.fp, a.fn + b.fn);
+export const addCounts = (a: { tp: number; fp: number; fn: number }, b: { tp: number; fp: number; fn: number }) =>
+  prf(a.tp + b.tp, a.fp + b.fp, a.fn + b.fn);
 
 const HON = /^(الامير|الشيخ|السفير|الدكتور|الدكتوره|حضره|السيد|السيده)\s+/;
-export const key = (s: string) => normaliseArabic(s.replace(/["“”«»'()]/g, " ")).replace(HON, "").trim();
+export const key = (s: string) =>
+  normaliseArabic(s.replace(/["“”«»'()]/g, " "))
+    .replace(HON, "")
+    .trim();
 
 export function surfaces(e: Entity): Set<string> {
   const out = new Set<string>([key(e.name), ...e.aliases.map(key)]);
@@ -53,7 +57,8 @@ function personMatches(e: Entity, g: GoldParty, gold: GoldItem): boolean {
   return e.positions.some((p) => p.titleEn === role) && (e.country ?? "").length > 0 && !!country;
 }
 
-const entityCountryEn = (g: DocumentGraph, id: string | null) => (id ? g.entities.find((x) => x.id === id)?.nameEn ?? null : null);
+const entityCountryEn = (g: DocumentGraph, id: string | null) =>
+  id ? (g.entities.find((x) => x.id === id)?.nameEn ?? null) : null;
 
 export interface ItemScore {
   calls: { tp: number; fp: number; fn: number };
@@ -101,10 +106,15 @@ export function scoreItem(graph: DocumentGraph, gold: GoldItem): ItemScore {
       ctp++;
     } else missed.push(`call ${JSON.stringify(gc)}`);
   }
-  for (const c of calls) if (!usedC.has(c.id)) extra.push(`call ${c.participants.map((p) => ents.get(p.entity)?.name).join(" -> ")}`);
+  for (const c of calls)
+    if (!usedC.has(c.id)) extra.push(`call ${c.participants.map((p) => ents.get(p.entity)?.name).join(" -> ")}`);
   const callScore = { tp: ctp, fp: calls.length - usedC.size, fn: gold.calls.length - ctp };
   // statements
-  const st = graph.events.filter((e) => (e.kind === "Statement" || e.kind === "Appeal" || e.kind === "Accusation" || e.kind === "MeetingCall") && e.participants.some((p) => p.role === "speaker"));
+  const st = graph.events.filter(
+    (e) =>
+      (e.kind === "Statement" || e.kind === "Appeal" || e.kind === "Accusation" || e.kind === "MeetingCall") &&
+      e.participants.some((p) => p.role === "speaker"),
+  );
   const predPairs = new Map<string, { ent: Entity; verb: string }>();
   for (const e of st) {
     const sp = ents.get(e.participants.find((p) => p.role === "speaker")?.entity ?? "");
@@ -120,7 +130,9 @@ export function scoreItem(graph: DocumentGraph, gold: GoldItem): ItemScore {
   const usedS = new Set<string>();
   let stp = 0;
   for (const g of goldPairs) {
-    const hit = [...predPairs.entries()].find(([k, v]) => !usedS.has(k) && v.verb === normaliseArabic(g.verb) && speakerMatch(v.ent, g.speaker));
+    const hit = [...predPairs.entries()].find(
+      ([k, v]) => !usedS.has(k) && v.verb === normaliseArabic(g.verb) && speakerMatch(v.ent, g.speaker),
+    );
     if (hit) {
       usedS.add(hit[0]);
       stp++;
@@ -145,7 +157,10 @@ export function scoreItem(graph: DocumentGraph, gold: GoldItem): ItemScore {
   return { calls: callScore, people, speakers, statementPairs, missed, extra };
 }
 
-export function scoreCorpus(items: { id: string; text: string; gold: GoldItem }[], run: (text: string) => DocumentGraph) {
+export function scoreCorpus(
+  items: { id: string; text: string; gold: GoldItem }[],
+  run: (text: string) => DocumentGraph,
+) {
   let calls = prf(0, 0, 0);
   let people = prf(0, 0, 0);
   let speakers = prf(0, 0, 0);

@@ -31,14 +31,20 @@ function isWordChar(code: number): boolean {
   );
 }
 const isDigitCode = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9);
-const isSpaceCode = (c: number) => c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
+const isSpaceCode = (c: number) =>
+  c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x202f || c === 0x3000;
 
 export function tokenize(text: string, offset = 0, end = text.length): Token[] {
   const toks: Token[] = [];
   let i = offset;
   while (i < end) {
     const code = text.charCodeAt(i);
-    if (isSpaceCode(code) || (code >= 0x200e && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || code === 0xfeff) {
+    if (
+      isSpaceCode(code) ||
+      (code >= 0x200e && code <= 0x200f) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      code === 0xfeff
+    ) {
       i++;
       continue;
     }
@@ -86,7 +92,7 @@ function computeVariants(norm: string): Variant[] {
       out.push({ form, pre });
     }
   };
-  let stems: Variant[] = [{ form: norm, pre: "" }];
+  const stems: Variant[] = [{ form: norm, pre: "" }];
   const c0 = norm[0];
   if ((c0 === "و" || c0 === "ف") && norm.length > 3) {
     const rest = norm.slice(1);
@@ -95,7 +101,7 @@ function computeVariants(norm: string): Variant[] {
   }
   for (const s of stems) {
     const f = s.form;
-    if (f.startsWith("لل") && f.length > 3) add("ال" + f.slice(2), s.pre + "ل");
+    if (f.startsWith("لل") && f.length > 3) add(`ال${f.slice(2)}`, `${s.pre}ل`);
     const c = f[0];
     if ((c === "ب" || c === "ل" || c === "ك") && f.length > 3) add(f.slice(1), s.pre + c);
   }

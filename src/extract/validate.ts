@@ -1,8 +1,8 @@
 /** JSON Schema validation of a document graph (schema/document-graph.schema.json, ajv). */
-import { readFileSync, existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
 
 type Validator = ((d: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null };
 let validator: Validator | null = null;

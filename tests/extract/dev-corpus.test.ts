@@ -12,8 +12,18 @@ describe("dev corpus", () => {
   const lex = loadLexicon();
   const r = scoreCorpus(corpus.items, (t) => extract(t, {}, lex));
   it("meets the floors (calls F1 ≥ 0.85, people recall ≥ 0.90, statement-speaker F1 ≥ 0.80)", () => {
-    console.log(["dev corpus scores:", formatPRF("calls", r.calls), formatPRF("people", r.people), formatPRF("statement speakers", r.speakers), formatPRF("statement pairs", r.statementPairs)].join("\n"));
-    for (const p of r.perItem) if (p.score.missed.length || p.score.extra.length) console.log(`${p.id}: missed [${p.score.missed.join("; ")}] extra [${p.score.extra.join("; ")}]`);
+    console.log(
+      [
+        "dev corpus scores:",
+        formatPRF("calls", r.calls),
+        formatPRF("people", r.people),
+        formatPRF("statement speakers", r.speakers),
+        formatPRF("statement pairs", r.statementPairs),
+      ].join("\n"),
+    );
+    for (const p of r.perItem)
+      if (p.score.missed.length || p.score.extra.length)
+        console.log(`${p.id}: missed [${p.score.missed.join("; ")}] extra [${p.score.extra.join("; ")}]`);
     expect(r.calls.f1).toBeGreaterThanOrEqual(0.85);
     expect(r.people.recall).toBeGreaterThanOrEqual(0.9);
     expect(r.speakers.f1).toBeGreaterThanOrEqual(0.8);

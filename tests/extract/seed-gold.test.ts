@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runExtract } from "../../src/cli/extract.js";
 import { extract, normaliseArabic, validateDocumentGraph } from "../../src/extract/index.js";
 import type { DocEvent, DocumentGraph, Entity } from "../../src/extract/types.js";
-import { runExtract } from "../../src/cli/extract.js";
 import { seedFile, sharedDir } from "./helpers.js";
 
 const goldPath = path.join(sharedDir, "gold", "seed.json");
@@ -14,9 +14,32 @@ const meta = JSON.parse(readFileSync(seedFile.replace(".ar.txt", ".meta.json"), 
 const g: DocumentGraph = extract(text, { id: meta.id, source: meta.source, publishedAt: meta.publishedAt });
 
 const N = (s: string) => normaliseArabic(s);
-const COUNTRY: Record<string, string> = { Armenia: "country:am", Azerbaijan: "country:az", Russia: "country:ru", Turkey: "country:tr", France: "country:fr", "United States": "country:us" };
-const ROLE: Record<string, string> = { president: "president", "prime minister": "prime minister", spokesperson: "spokesperson", "foreign minister": "foreign minister", "defence minister": "defence minister", "first deputy defence minister": "first deputy defence minister" };
-const ORG: Record<string, string> = { "az-mod": "org:az:mod", "am-mod": "org:am:mod", "nk-mod": "org:place-karabakh:mod", "ru-mfa": "org:ru:mfa", "ru-mod": "org:ru:mod", "am-nsc": "org:am:nsc", "minsk-group": "org:osce:minsk-group", osce: "org:osce" };
+const COUNTRY: Record<string, string> = {
+  Armenia: "country:am",
+  Azerbaijan: "country:az",
+  Russia: "country:ru",
+  Turkey: "country:tr",
+  France: "country:fr",
+  "United States": "country:us",
+};
+const ROLE: Record<string, string> = {
+  president: "president",
+  "prime minister": "prime minister",
+  spokesperson: "spokesperson",
+  "foreign minister": "foreign minister",
+  "defence minister": "defence minister",
+  "first deputy defence minister": "first deputy defence minister",
+};
+const ORG: Record<string, string> = {
+  "az-mod": "org:az:mod",
+  "am-mod": "org:am:mod",
+  "nk-mod": "org:place-karabakh:mod",
+  "ru-mfa": "org:ru:mfa",
+  "ru-mod": "org:ru:mod",
+  "am-nsc": "org:am:nsc",
+  "minsk-group": "org:osce:minsk-group",
+  osce: "org:osce",
+};
 
 const surfaces = (e: Entity) => new Set([e.name, ...e.aliases, ...e.mentions.map((m) => m.text ?? "")].map(N));
 const personByKey = new Map<string, Entity>();
@@ -25,7 +48,12 @@ for (const p of gold.persons) {
   if (hit) personByKey.set(p.key, hit);
 }
 for (const u of gold.unnamed_officials) {
-  const hit = g.entities.find((e) => e.kind === "Person" && e.unnamed && e.positions.some((p) => p.titleEn === u.role && p.country === COUNTRY[u.country]));
+  const hit = g.entities.find(
+    (e) =>
+      e.kind === "Person" &&
+      e.unnamed &&
+      e.positions.some((p) => p.titleEn === u.role && p.country === COUNTRY[u.country]),
+  );
   if (hit) personByKey.set(u.key, hit);
 }
 /** entity ids that stand for a gold key (a press office stands for its ministry) */
@@ -35,7 +63,8 @@ const idsFor = (key: string): string[] => {
   if (ORG[key]) return [ORG[key], ...g.entities.filter((e) => e.parent === ORG[key]).map((e) => e.id)];
   return [];
 };
-const evidenceHas = (e: DocEvent, anchor: string) => e.evidence.some((x) => x.text.includes(anchor) && text.slice(x.start, x.end) === x.text);
+const evidenceHas = (e: DocEvent, anchor: string) =>
+  e.evidence.some((x) => x.text.includes(anchor) && text.slice(x.start, x.end) === x.text);
 const speakerOf = (e: DocEvent) => e.participants.find((p) => p.role === "speaker" || p.role === "claimant")?.entity;
 
 describe("seed article against gold/seed.json", () => {
@@ -71,7 +100,10 @@ describe("seed article against gold/seed.json", () => {
     for (const o of gold.organizations) {
       const e = g.entities.find((x) => x.id === ORG[o.key]);
       expect(e, o.key).toBeDefined();
-      expect(o.names.some((n: string) => surfaces(e as Entity).has(N(n))), `${o.key}: ${[...surfaces(e as Entity)]}`).toBe(true);
+      expect(
+        o.names.some((n: string) => surfaces(e as Entity).has(N(n))),
+        `${o.key}: ${[...surfaces(e as Entity)]}`,
+      ).toBe(true);
       expect(e?.country ?? null).toBe(o.country ? COUNTRY[o.country] : null);
     }
     expect(g.entities.find((e) => e.id === "org:osce:minsk-group")?.parent).toBe("org:osce");
@@ -92,7 +124,12 @@ describe("seed article against gold/seed.json", () => {
     const calls = g.events.filter((e) => e.kind === "PhoneCall");
     expect(calls.length).toBe(gold.calls.length);
     for (const c of gold.calls) {
-      const hit = calls.find((e) => e.directed === true && e.participants.find((p) => p.role === "caller")?.entity === idsFor(c.caller)[0] && e.participants.find((p) => p.role === "callee")?.entity === idsFor(c.callee)[0]);
+      const hit = calls.find(
+        (e) =>
+          e.directed === true &&
+          e.participants.find((p) => p.role === "caller")?.entity === idsFor(c.caller)[0] &&
+          e.participants.find((p) => p.role === "callee")?.entity === idsFor(c.callee)[0],
+      );
       expect(hit, `${c.caller}->${c.callee}`).toBeDefined();
       expect(evidenceHas(hit as DocEvent, c.anchor)).toBe(true);
       expect(hit?.cameo).toBe("041");
@@ -113,12 +150,19 @@ describe("seed article against gold/seed.json", () => {
 
   it("finds the 3 appeals and the condolence", () => {
     for (const a of gold.appeals) {
-      const hit = g.events.find((e) => e.kind === "Appeal" && idsFor(a.by).includes(speakerOf(e) ?? "") && evidenceHas(e, a.anchor));
+      const hit = g.events.find(
+        (e) => e.kind === "Appeal" && idsFor(a.by).includes(speakerOf(e) ?? "") && evidenceHas(e, a.anchor),
+      );
       expect(hit, a.by).toBeDefined();
       expect(hit?.cameo).toBe("0256");
     }
     for (const c of gold.condolences) {
-      const hit = g.events.find((e) => e.kind === "Condolence" && speakerOf(e) === idsFor(c.by)[0] && e.participants.some((p) => p.role === "addressee" && p.entity === idsFor(c.to)[0]));
+      const hit = g.events.find(
+        (e) =>
+          e.kind === "Condolence" &&
+          speakerOf(e) === idsFor(c.by)[0] &&
+          e.participants.some((p) => p.role === "addressee" && p.entity === idsFor(c.to)[0]),
+      );
       expect(hit).toBeDefined();
       expect(hit?.cameo).toBe("018");
       expect(evidenceHas(hit as DocEvent, c.anchor)).toBe(true);
@@ -131,7 +175,13 @@ describe("seed article against gold/seed.json", () => {
       const hit = claims.find((e) => evidenceHas(e, c.anchor));
       expect(hit, c.anchor).toBeDefined();
       const claimant = hit?.participants.find((p) => p.role === "claimant")?.entity ?? "";
-      const ok = c.claimant_any.some((k: string) => idsFor(k).includes(claimant) || COUNTRY[k] === claimant || (k === "باكو" && claimant === "country:az") || (k === "أذربيجان" && claimant === "country:az"));
+      const ok = c.claimant_any.some(
+        (k: string) =>
+          idsFor(k).includes(claimant) ||
+          COUNTRY[k] === claimant ||
+          (k === "باكو" && claimant === "country:az") ||
+          (k === "أذربيجان" && claimant === "country:az"),
+      );
       expect(ok, `${c.anchor} claimant ${claimant}`).toBe(true);
       const values = hit?.quantities.map((q) => q.value) ?? [];
       for (const v of c.values) expect(values, c.anchor).toContain(v);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { findDates, loadLexicon, normaliseArabic, splitSentences, tokenize, variants } from "../../src/extract/index.js";
-import { normaliseWithMap } from "../../src/extract/normalise.js";
+import {
+  findDates,
+  loadLexicon,
+  normaliseArabic,
+  splitSentences,
+  tokenize,
+  variants,
+} from "../../src/extract/index.js";
 import { Mentioner } from "../../src/extract/mentions.js";
+import { normaliseWithMap } from "../../src/extract/normalise.js";
 
 describe("normalise", () => {
   it("folds diacritics, tatweel, alef forms, ى, ة, Persian letters and digits", () => {
@@ -57,7 +64,8 @@ describe("lexicon and mentions", () => {
   const chunks = (t: string) => new Mentioner(lex, tokenize(t), t).run();
   it("loads countries with nisbas and capitals", () => {
     expect(lex.countries.get("AM")?.en).toBe("Armenia");
-    for (const f of ["الارميني", "الارمني", "الارمنيه", "الاذربيجانيه", "الروسي"]) expect(lex.index.get(f)?.some((e) => e.type === "nisba")).toBe(true);
+    for (const f of ["الارميني", "الارمني", "الارمنيه", "الاذربيجانيه", "الروسي"])
+      expect(lex.index.get(f)?.some((e) => e.type === "nisba")).toBe(true);
     expect(lex.index.get("باكو")?.[0].ref).toBe("AZ");
   });
   it("recognises a title with nisba and name", () => {
