@@ -4,6 +4,7 @@
  * original character it came from.
  */
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: zero-width joiners are removed one by one, on purpose
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d\u200e\u200f\u202a-\u202e\ufeff]/;
 
 const FOLD: Record<string, string> = {
