@@ -1,6 +1,118 @@
-import type { Graph } from "../graph/driver.js";
+import path from "node:path";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { neo4jConfig } from "../config.js";
+import { type Graph, openGraph } from "../graph/driver.js";
+import { type FilesSummary, loadFiles, seedFiles } from "../graph/files.js";
+import { startLocalNeo4j } from "../graph/localNeo4j.js";
+import { applySchema } from "../graph/schema.js";
 
-/** Placeholder until the loader lands (issue #4): reports that nothing is loaded yet. */
-export async function loadSeeds(_graph: Graph, say: (line: string) => void): Promise<void> {
-  say("Loader not implemented yet: seeds/ not loaded");
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+export function describeSummary(s: FilesSummary): string[] {
+  return [
+    `articles: ${s.files} (${s.loaded} loaded, ${s.replaced} replaced, ${s.skipped} skipped as already loaded)`,
+    `entities: ${s.entities.created} created, ${s.entities.updated} updated`,
+    `events:   ${s.events.created} created, ${s.events.updated} updated`,
+    `graph:    ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created in ${(s.ms / 1000).toFixed(1)} s`,
+  ];
+}
+
+/** Loads files with a progress bar on a terminal, one plain line per article otherwise. */
+export async function loadWithProgress(
+  graph: Graph,
+  files: string[],
+  opts: { force?: boolean; out?: (line: string) => void } = {},
+): Promise<FilesSummary> {
+  const out = opts.out ?? say;
+  const tty = process.stderr.isTTY === true && opts.out === undefined;
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: "loading {bar} {value}/{total} articles | {file}", stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(files.length, 0, { file: "" });
+  try {
+    return await loadFiles(graph, files, {
+      force: opts.force,
+      onProgress: ({ index, total, file, summary }) => {
+        const a = summary.articles[0];
+        if (bar) bar.update(index + 1, { file: path.basename(file) });
+        else
+          out(
+            `[${index + 1}/${total}] ${path.basename(file)}: ${a?.status ?? "?"}${a?.reason ? ` (${a.reason})` : ""}` +
+              (a?.status === "skipped"
+                ? ""
+                : `, ${summary.entities.created + summary.entities.updated} entities, ${summary.events.written} events`),
+          );
+      },
+    });
+  } finally {
+    bar?.stop();
+  }
+}
+
+/** `npm start`: loads seeds/ (articles already loaded are skipped). */
+export async function loadSeeds(graph: Graph, sayLine: (line: string) => void): Promise<void> {
+  const files = seedFiles();
+  sayLine(`Loading ${files.length} article(s) from seeds/`);
+  const summary = await loadWithProgress(graph, files, { out: sayLine });
+  for (const line of describeSummary(summary)) sayLine(line);
+}
+
+async function withGraph<T>(work: (graph: Graph) => Promise<T>): Promise<T> {
+  const cfg = neo4jConfig();
+  if (!cfg.externalUri) await startLocalNeo4j(cfg, say);
+  const graph = openGraph(cfg);
+  try {
+    return await work(graph);
+  } finally {
+    await graph.close();
+  }
+}
+
+/** Empties the database with auto-commit batches (constraints and indexes stay). */
+export async function resetGraph(graph: Graph): Promise<number> {
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    const before = await session.run("MATCH (n) RETURN count(n) AS n");
+    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+    return before.records[0]?.get("n") as number;
+  } finally {
+    await session.close();
+  }
+}
+
+export function registerLoad(program: Command): void {
+  program
+    .command("load")
+    .description("extract and load articles into Neo4j, one transaction per article (default: seeds/*.ar.txt)")
+    .argument("[paths...]", "article files (.txt); <name>.meta.json beside each gives id, source, publishedAt")
+    .option("--force", "reload articles whose content is already loaded")
+    .option("--json", "print the summary as JSON on stdout")
+    .action(async (paths: string[], opts: { force?: boolean; json?: boolean }) => {
+      const files = paths.length > 0 ? paths.map((p) => path.resolve(p)) : seedFiles();
+      if (files.length === 0) throw new Error("no articles to load");
+      await withGraph(async (graph) => {
+        await applySchema(graph);
+        const summary = await loadWithProgress(graph, files, { force: opts.force });
+        if (opts.json) console.log(JSON.stringify(summary, null, 2));
+        else for (const line of describeSummary(summary)) console.log(line);
+      });
+    });
+  program
+    .command("reset")
+    .description("delete every node and relationship of the configured database (keeps the schema)")
+    .option("--yes", "confirm: really empty the database")
+    .action(async (opts: { yes?: boolean }) => {
+      const cfg = neo4jConfig();
+      if (!opts.yes) {
+        throw new Error(`reset empties ${cfg.uri} (database "${cfg.database}"); run 'akhbar reset --yes' to confirm`);
+      }
+      await withGraph(async (graph) => {
+        const n = await resetGraph(graph);
+        console.log(`deleted ${n} nodes and their relationships from ${cfg.uri}`);
+      });
+    });
 }

@@ -1,0 +1,325 @@
+/**
+ * The loader's Cypher: a fixed set of batched `UNWIND $rows AS row MERGE …` statements. Labels and
+ * relationship types cannot be parameters, so they come ONLY from the allow-lists below (constants of this
+ * module, never document text): a row carries the chosen type as data and a FOREACH per allowed type writes it.
+ */
+
+export const EVENT_KINDS = [
+  "PhoneCall",
+  "Statement",
+  "Appeal",
+  "Condolence",
+  "Claim",
+  "TerritorialClaim",
+  "Clash",
+  "Ceasefire",
+  "MeetingCall",
+  "Accusation",
+  "Meeting",
+  "Other",
+] as const;
+
+/** Argument roles with their own relationship type; any other role is written as [:PARTICIPANT {role}]. */
+export const ROLE_TYPES: Record<string, string> = {
+  caller: "CALLER",
+  callee: "CALLEE",
+  speaker: "SPEAKER",
+  addressee: "ADDRESSEE",
+  claimant: "CLAIMANT",
+  target: "TARGET",
+  subject: "SUBJECT",
+  location: "LOCATION",
+  party: "PARTY",
+  about: "ABOUT",
+  source: "SOURCE",
+  victim: "VICTIM",
+  mediator: "MEDIATOR",
+  accuser: "ACCUSER",
+  accused: "ACCUSED",
+  recipient: "RECIPIENT",
+  participant: "PARTICIPANT",
+};
+export const FALLBACK_ROLE_TYPE = "PARTICIPANT";
+const ROLE_TYPE_LIST = [...new Set(Object.values(ROLE_TYPES))];
+
+/** role (any case, with spaces/dashes/camelCase) -> its relationship type, or the fallback. */
+export function roleType(role: string): string {
+  const snake = role
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[\s-]+/g, "_")
+    .toLowerCase();
+  return ROLE_TYPES[snake] ?? FALLBACK_ROLE_TYPE;
+}
+
+const ident = /^[A-Za-z][A-Za-z_]*$/;
+for (const name of [...EVENT_KINDS, ...ROLE_TYPE_LIST]) {
+  if (!ident.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
+}
+
+const kindLabels = EVENT_KINDS.map(
+  (k) => `FOREACH (_ IN CASE WHEN row.kind = '${k}' THEN [1] ELSE [] END | SET e:${k})`,
+).join("\n");
+
+const roleWrites = ROLE_TYPE_LIST.map((t) =>
+  t === FALLBACK_ROLE_TYPE
+    ? `FOREACH (_ IN CASE WHEN p.type = '${t}' THEN [1] ELSE [] END | MERGE (e)-[:${t} {role: p.role}]->(t))`
+    : `FOREACH (_ IN CASE WHEN p.type = '${t}' THEN [1] ELSE [] END | MERGE (e)-[:${t}]->(t))`,
+).join("\n");
+
+/** Per document: is it loaded (by id), and which article holds its content hash. */
+export const STATUS = `
+UNWIND $rows AS row
+OPTIONAL MATCH (a:Article {id: row.id})
+OPTIONAL MATCH (h:Article {contentHash: row.contentHash})
+RETURN row.id AS id, a.contentHash AS oldHash, h.id AS hashOwner`;
+
+/** Known persons named by the full-name keys of unknown (person:ar:) persons, countries not disagreeing. */
+export const RESOLVE_PROVISIONAL = `
+UNWIND $rows AS row
+MATCH (:Name {key: row.key})<-[r:NAMED]-(p:Person)
+WHERE r.kind <> 'family' AND NOT p.id STARTS WITH 'person:ar:' AND NOT p.id STARTS WITH 'person:unnamed:'
+OPTIONAL MATCH (p)-[:OF_COUNTRY]->(c:Country)
+WITH row, p, c WHERE row.country IS NULL OR c IS NULL OR c.id = row.country
+RETURN row.id AS id, collect(DISTINCT p.id) AS candidates`;
+
+/** Replacing articles: remove their sentences (with evidence and mentions); report the events they evidenced. */
+export const DETACH_ARTICLES = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)-[:HAS_SENTENCE]->(s:Sentence)
+OPTIONAL MATCH (e:Event)-[:EVIDENCED_BY]->(s)
+WITH a, collect(DISTINCT s) AS sentences, collect(DISTINCT e.id) AS events
+FOREACH (s IN sentences | DETACH DELETE s)
+WITH a, events
+DETACH DELETE a
+WITH events UNWIND events AS e
+RETURN collect(DISTINCT e) AS events`;
+
+/** Events left without evidence go, with their quantities and derived CALLED; the others forget the articles. */
+export const DROP_ORPHAN_EVENTS = `
+UNWIND $events AS id
+MATCH (e:Event {id: id})
+SET e.articles = [x IN coalesce(e.articles, []) WHERE NOT x IN $articles]
+WITH e WHERE NOT EXISTS { (e)-[:EVIDENCED_BY]->() }
+CALL (e) { MATCH ()-[c:CALLED {event: e.id}]->() DELETE c }
+CALL (e) { MATCH (e)-[:HAS_QUANTITY]->(q:Quantity) DETACH DELETE q }
+OPTIONAL MATCH (e)-->(x:Actor)
+WITH e, collect(DISTINCT x) AS actors
+DETACH DELETE e
+WITH actors
+UNWIND actors AS a
+UNWIND actors AS b
+WITH a, b WHERE a.id < b.id
+MATCH (a)-[r:INTERACTED]->(b)
+WHERE NOT EXISTS { (a)<--(:Event)-->(b) }
+DELETE r`;
+
+/** Articles written are new or were detached first, so their sentences (and all that hangs on them) are CREATEd. */
+export const UPSERT_ARTICLES = `
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a.text = row.text, a.source = row.source, a.publishedAt = row.publishedAt, a.contentHash = row.contentHash,
+    a.language = row.language, a.title = row.title, a.loadedAt = row.loadedAt
+WITH a, row
+UNWIND row.sentences AS s
+CREATE (a)-[:HAS_SENTENCE]->(:Sentence {id: s.id, article: row.id, index: s.index, start: s.start, end: s.end, text: s.text})`;
+
+const mergeNamed = (label: string) => `
+UNWIND $rows AS row
+OPTIONAL MATCH (old:${label} {id: row.id})
+WITH row, old IS NULL AS created
+MERGE (n:${label} {id: row.id})
+ON CREATE SET n.name = row.name, n.key = row.key, n.nameEn = row.nameEn, n.unnamed = row.unnamed,
+              n.iso2 = row.iso2, n.type = row.type, n.aliases = []
+ON MATCH SET n.nameEn = coalesce(n.nameEn, row.nameEn), n.iso2 = coalesce(n.iso2, row.iso2),
+             n.unnamed = coalesce(n.unnamed, false) AND row.unnamed, n.type = coalesce(n.type, row.type)
+WITH n, row, created, coalesce(n.aliases, []) AS before
+WITH n, row, created, before,
+     reduce(acc = [], f IN before + row.forms | CASE WHEN f = n.name OR f IN acc THEN acc ELSE acc + f END) AS aliases
+SET n.aliases = aliases, n.aliasText = reduce(t = '', f IN aliases | t + CASE WHEN t = '' THEN '' ELSE ' | ' END + f)
+`;
+
+export const UPSERT_ACTORS = `${mergeNamed("Actor")}
+FOREACH (_ IN CASE WHEN row.kind = 'Person' THEN [1] ELSE [] END | SET n:Person)
+FOREACH (_ IN CASE WHEN row.kind = 'Organization' THEN [1] ELSE [] END | SET n:Organization)
+FOREACH (_ IN CASE WHEN row.kind = 'Country' THEN [1] ELSE [] END | SET n:Country)
+RETURN row.id AS id, created, [f IN row.forms WHERE NOT f IN before AND f <> n.name] AS newForms`;
+
+export const UPSERT_PLACES = `${mergeNamed("Place")}
+RETURN row.id AS id, created, [f IN row.forms WHERE NOT f IN before AND f <> n.name] AS newForms`;
+
+export const UPSERT_NAMES = `
+UNWIND $rows AS row
+OPTIONAL MATCH (a:Actor {id: row.id})
+OPTIONAL MATCH (p:Place {id: row.id})
+WITH row, coalesce(a, p) AS n WHERE n IS NOT NULL
+MERGE (k:Name {key: row.key})
+MERGE (n)-[r:NAMED]->(k)
+ON CREATE SET r.form = row.form, r.kind = row.kind
+ON MATCH SET r.kind = CASE WHEN r.kind = 'family' THEN row.kind ELSE r.kind END`;
+
+/**
+ * A known person new to the graph absorbs the person:ar: nodes loaded earlier under one of its full-name keys,
+ * when it is the only known person with that key and the countries do not disagree. First the (cheap) search…
+ */
+export const FIND_PROVISIONAL = `
+UNWIND $rows AS row
+MATCH (:Name {key: row.key})<-[r:NAMED]-(p:Person)
+WHERE p.id STARTS WITH 'person:ar:' AND r.kind <> 'family'
+  AND COUNT { (:Name {key: row.key})<-[r2:NAMED]-(o:Person) WHERE r2.kind <> 'family'
+              AND NOT o.id STARTS WITH 'person:ar:' AND NOT o.id STARTS WITH 'person:unnamed:' } = 1
+  AND NOT EXISTS { (p)-[:OF_COUNTRY]->(c:Country) WHERE row.country IS NOT NULL AND c.id <> row.country }
+RETURN row.id AS known, collect(DISTINCT p.id) AS provisional`;
+
+/** … then the merge (APOC core), moving every relationship of the unknown node to the known one. */
+export const ABSORB_PROVISIONAL = `
+UNWIND $rows AS row
+MATCH (known:Actor {id: row.known})
+UNWIND row.provisional AS pid
+MATCH (p:Actor {id: pid})
+WITH known, collect(p) AS provisional
+WITH known, provisional, reduce(acc = known.aliases, x IN provisional |
+       acc + [f IN [x.name] + coalesce(x.aliases, []) WHERE NOT f IN acc AND f <> known.name]) AS aliases
+CALL apoc.refactor.mergeNodes([known] + provisional, {properties: 'discard', mergeRels: true}) YIELD node
+SET node.aliases = aliases, node.aliasText = reduce(t = '', f IN aliases | t + CASE WHEN t = '' THEN '' ELSE ' | ' END + f)
+RETURN count(*) AS merged`;
+
+export const UPSERT_MEMBERSHIP = `
+UNWIND $rows AS row
+MATCH (n:Actor {id: row.id})
+CALL (n, row) {
+  MATCH (c:Actor {id: row.country}) WHERE c:Country AND c <> n
+  MERGE (n)-[:OF_COUNTRY]->(c)
+}
+CALL (n, row) {
+  MATCH (o:Actor {id: row.parent}) WHERE o <> n
+  MERGE (n)-[:PART_OF]->(o)
+}
+CALL (n, row) {
+  UNWIND row.coChairs AS cc
+  MATCH (c:Actor {id: cc}) WHERE c:Country
+  MERGE (c)-[:CO_CHAIRS]->(n)
+}`;
+
+export const UPSERT_POSITIONS = `
+UNWIND $rows AS row
+MATCH (p:Actor {id: row.person})
+MERGE (pos:Position {id: row.id})
+ON CREATE SET pos.title = row.title, pos.titleEn = row.titleEn
+MERGE (p)-[h:HOLDS]->(pos)
+SET h.validFrom = CASE WHEN h.validFrom IS NULL OR row.validFrom < h.validFrom THEN row.validFrom ELSE h.validFrom END,
+    h.validTo = CASE WHEN row.validTo IS NULL THEN h.validTo
+                     WHEN h.validTo IS NULL OR row.validTo > h.validTo THEN row.validTo ELSE h.validTo END
+WITH pos, row
+CALL (pos, row) {
+  MATCH (o:Actor {id: row.organization}) WHERE o:Organization
+  MERGE (pos)-[:IN]->(o)
+}
+CALL (pos, row) {
+  MATCH (c:Actor {id: row.country}) WHERE c:Country
+  MERGE (pos)-[:FOR]->(c)
+}`;
+
+export const UPSERT_EVENTS = `
+UNWIND $rows AS row
+OPTIONAL MATCH (old:Event {id: row.id})
+WITH row, old IS NULL AS created, old.directed AS wasDirected
+MERGE (e:Event {id: row.id})
+ON CREATE SET e.kind = row.kind, e.cameo = row.cameo, e.date = row.date, e.dateFrom = row.dateFrom,
+              e.dateTo = row.dateTo, e.datePrecision = row.datePrecision, e.day = row.day,
+              e.directed = row.directed, e.quote = row.quote, e.verb = row.verb, e.medium = row.medium,
+              e.topic = row.topic, e.articles = row.articles
+ON MATCH SET e.cameo = coalesce(e.cameo, row.cameo), e.quote = coalesce(e.quote, row.quote),
+             e.verb = coalesce(e.verb, row.verb), e.medium = coalesce(e.medium, row.medium),
+             e.topic = coalesce(e.topic, row.topic),
+             e.date = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                           THEN row.date ELSE e.date END,
+             e.dateFrom = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                           THEN row.dateFrom ELSE e.dateFrom END,
+             e.dateTo = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                           THEN row.dateTo ELSE e.dateTo END,
+             e.datePrecision = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                           THEN row.datePrecision ELSE e.datePrecision END,
+             e.directed = CASE WHEN row.directed IS NULL THEN e.directed
+                               ELSE coalesce(e.directed, false) OR row.directed END,
+             e.articles = coalesce(e.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(e.articles, [])]
+${kindLabels}
+WITH e, row, created, wasDirected
+CALL (e, row, created, wasDirected) {
+  WITH e WHERE NOT created AND row.kind = 'PhoneCall' AND row.directed = true AND coalesce(wasDirected, false) = false
+  OPTIONAL MATCH (e)-[r:CALLER|CALLEE]->()
+  DELETE r
+  WITH DISTINCT e
+  MATCH ()-[c:CALLED {event: e.id}]->()
+  DELETE c
+}
+RETURN [x IN collect(CASE WHEN created THEN row.id END) WHERE x IS NOT NULL] AS fresh, count(*) AS total`;
+
+/**
+ * One row per event with all its parts. An undirected phone call does not overwrite the parties an earlier
+ * report already gave it (its order is arbitrary); a directed one was cleared by UPSERT_EVENTS and is written.
+ */
+const rolesCypher = (fresh: boolean) => `
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+${fresh ? "" : "WITH e, row WHERE NOT row.guard OR NOT EXISTS { (e)-[:CALLER|CALLEE]->() }"}
+UNWIND row.parts AS p
+OPTIONAL MATCH (a:Actor {id: p.entity})
+OPTIONAL MATCH (pl:Place {id: p.entity})
+WITH e, p, coalesce(a, pl) AS t WHERE t IS NOT NULL
+${fresh ? roleWrites.replaceAll("MERGE (e)", "CREATE (e)") : roleWrites}`;
+export const UPSERT_ROLES = rolesCypher(false);
+/** Events created in this transaction: plain CREATE, nothing to match. */
+export const CREATE_ROLES = rolesCypher(true);
+
+const quantitiesCypher = (fresh: boolean) => `
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+${
+  fresh
+    ? "CREATE (e)-[:HAS_QUANTITY]->(q:Quantity {id: row.id})"
+    : "MERGE (q:Quantity {id: row.id})\nMERGE (e)-[:HAS_QUANTITY]->(q)"
+}
+SET q.value = row.value, q.approximate = row.approximate, q.atLeast = row.atLeast, q.what = row.what, q.text = row.text
+WITH q, row
+CALL (q, row) {
+  OPTIONAL MATCH (a:Actor {id: row.side})
+  OPTIONAL MATCH (pl:Place {id: row.side})
+  WITH q, coalesce(a, pl) AS s WHERE s IS NOT NULL
+  ${fresh ? "CREATE" : "MERGE"} (q)-[:SUFFERED_BY]->(s)
+}`;
+export const UPSERT_QUANTITIES = quantitiesCypher(false);
+export const CREATE_QUANTITIES = quantitiesCypher(true);
+
+export const UPSERT_EVIDENCE = `
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+MATCH (s:Sentence {id: row.sentence})
+CREATE (e)-[:EVIDENCED_BY {start: row.start, end: row.end, text: row.text}]->(s)`;
+
+export const UPSERT_MENTIONS = `
+UNWIND $rows AS row
+MATCH (s:Sentence {id: row.sentence})
+OPTIONAL MATCH (a:Actor {id: row.entity})
+OPTIONAL MATCH (p:Place {id: row.entity})
+WITH s, row, coalesce(a, p) AS n WHERE n IS NOT NULL
+CREATE (n)-[:MENTIONED_IN {start: row.start, end: row.end}]->(s)`;
+
+/** CALLED mirrors each PhoneCall: caller -> callee, the day of the call, whether the text gave the direction. */
+const calledCypher = (fresh: boolean) => `
+UNWIND $ids AS id
+MATCH (e:Event {id: id}) WHERE e:PhoneCall
+MATCH (e)-[:CALLER]->(a:Actor)
+MATCH (e)-[:CALLEE]->(b:Actor)
+${fresh ? "CREATE" : "MERGE"} (a)-[c:CALLED {event: e.id}]->(b)
+SET c.directed = coalesce(e.directed, false), c.date = CASE WHEN e.datePrecision = 'day' THEN e.date ELSE e.day END`;
+export const DERIVE_CALLED = calledCypher(false);
+export const CREATE_CALLED = calledCypher(true);
+
+export const DERIVE_INTERACTED = `
+UNWIND $rows AS row
+MATCH (a:Actor {id: row.a})
+MATCH (b:Actor {id: row.b})
+MERGE (a)-[r:INTERACTED]->(b)
+ON CREATE SET r.firstEvent = row.event`;
