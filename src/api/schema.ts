@@ -1,9 +1,17 @@
 import "reflect-metadata";
-import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import type { GraphQLSchema } from "./graphql.js";
 import { HealthResolver } from "./resolvers/health.js";
+import { QueryResolver } from "./resolvers/query.js";
+import { GRAPH_TYPES } from "./types/graph.js";
 
-/** Decorators name their types explicitly (() => Type), so no emitted decorator metadata is needed. */
+let built: Promise<GraphQLSchema> | null = null;
+
+/**
+ * Decorators name their types explicitly (() => Type), so no emitted decorator metadata is needed.
+ * Built once per process (type-graphql's metadata is global).
+ */
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [HealthResolver], validate: false });
+  built ??= buildSchema({ resolvers: [QueryResolver, HealthResolver], orphanedTypes: GRAPH_TYPES, validate: false });
+  return built;
 }

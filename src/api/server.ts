@@ -1,40 +1,111 @@
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
+import pino from "pino";
 import type { Graph } from "../graph/driver.js";
 import { explorerRouter } from "../web/router.js";
-import type { ApiContext } from "./context.js";
+import { type ApiContext, createContext } from "./context.js";
+import { corsOptions, corsOriginsFromEnv } from "./cors.js";
+import { makeFormatError } from "./errors.js";
+import type { ValidationRule } from "./graphql.js";
+import { playgroundAssets, playgroundPage } from "./playground.js";
 import { buildApiSchema } from "./schema.js";
 
 export interface RunningServer {
+  /** the GraphQL endpoint, e.g. http://localhost:4000/graphql */
   url: string;
   httpServer: http.Server;
   stop(): Promise<void>;
 }
 
-export async function startApiServer(graph: Graph, options: { host: string; port: number }): Promise<RunningServer> {
+export interface ApiServerOptions {
+  host: string;
+  port: number;
+  /** allowed CORS origins (see cors.ts); default from AKHBAR_CORS_ORIGINS */
+  corsOrigins?: string[];
+  /** messages of unexpected errors and stack traces in responses; default NODE_ENV === "development" */
+  development?: boolean;
+  /** serve the GraphiQL playground at GET /graphql for browsers; default true */
+  playground?: boolean;
+  /** schema introspection; default true */
+  introspection?: boolean;
+  /** hooks for hardening (query limits, auth, …): extra Apollo plugins and validation rules */
+  plugins?: ApolloServerPlugin<ApiContext>[];
+  validationRules?: ValidationRule[];
+}
+
+export const GRAPHQL_PATH = "/graphql";
+export const PLAYGROUND_STATIC_PATH = "/graphql/static/";
+
+const logger = pino(
+  { name: "akhbar-api", level: process.env.LOG_LEVEL || (process.env.NODE_ENV === "test" ? "silent" : "info") },
+  pino.destination(2),
+);
+
+export async function startApiServer(graph: Graph, options: ApiServerOptions): Promise<RunningServer> {
+  const development = options.development ?? process.env.NODE_ENV === "development";
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<ApiContext>({
     schema: await buildApiSchema(),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: development,
+    formatError: makeFormatError({
+      development,
+      onUnexpected: (err) => logger.error({ err }, "unexpected error while answering a GraphQL request"),
+    }),
+    validationRules: options.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's own landing page loads from a CDN; ours (below) is served entirely from here.
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
+
+  const corsMiddleware = cors(corsOptions(options.corsOrigins ?? corsOriginsFromEnv()));
+  if (options.playground ?? true) {
+    const playground = { endpoint: GRAPHQL_PATH, staticPath: PLAYGROUND_STATIC_PATH };
+    app.use(playgroundAssets(playground));
+    app.get(GRAPHQL_PATH, playgroundPage(playground));
+  }
   app.use(
-    "/graphql",
-    cors(),
+    GRAPHQL_PATH,
+    corsMiddleware,
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, { context: async () => ({ graph }) }),
+    expressMiddleware(apollo, { context: async () => createContext(graph) }),
   );
+  // The explorer at "/" (src/web) is a client of this API like any other.
   app.use(explorerRouter());
+  // Errors outside GraphQL execution (a malformed JSON body, a body too large): a GraphQL-shaped answer
+  // with a code, never Express's default page with a stack trace.
+  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = (err as { status?: unknown }).status;
+    const clientError = typeof status === "number" && status >= 400 && status < 500;
+    if (!clientError) logger.error({ err }, "unexpected error outside GraphQL");
+    res.status(clientError ? status : 500).json({
+      errors: [
+        clientError
+          ? { message: (err as Error).message, extensions: { code: "BAD_REQUEST" } }
+          : { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } },
+      ],
+    });
+  });
+
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host, resolve));
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  const host =
+    options.host === "127.0.0.1" || options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
   return {
-    url: `http://${options.host === "127.0.0.1" || options.host === "0.0.0.0" ? "localhost" : options.host}:${port}/graphql`,
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
     httpServer,
     stop: () => apollo.stop(),
   };

@@ -1,0 +1,239 @@
+/**
+ * The root fields. Each validates its arguments, resolves names to actors (one batched look-up), then runs
+ * ONE list statement from src/graph/queries; nested fields go through the request's DataLoaders.
+ */
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { ActorRow, EventFilter } from "../../graph/queries/index.js";
+import * as q from "../../graph/queries/index.js";
+import type { ApiContext } from "../context.js";
+import { badInput, notFound } from "../errors.js";
+import { dateRange, resolveActor, resolveOptional } from "../names.js";
+import { MAX_PAGE_SIZE, pageRequest, toConnection } from "../pagination.js";
+import {
+  ActorArgs,
+  ActorsArgs,
+  ClaimsArgs,
+  EventsArgs,
+  PageArgs,
+  PhoneCallsArgs,
+  SearchArgs,
+  ShortestPathArgs,
+  StatementsArgs,
+} from "../types/args.js";
+import { SearchHitKind } from "../types/enums.js";
+import {
+  Actor,
+  ActorConnection,
+  Article,
+  ArticleConnection,
+  ClaimConnection,
+  Event,
+  EventConnection,
+  PhoneCallConnection,
+  StatementConnection,
+} from "../types/graph.js";
+import { Path, pathFromRow, SearchHit } from "../types/path.js";
+
+export const MAX_SEARCH_TEXT = 500;
+
+/** Paths run between actors; places are where events happen, not links. */
+const ACTOR_KINDS: q.ActorKind[] = ["Person", "Organization", "Country"];
+
+function searchQuery(text: string, argument: string): string {
+  if (text.length > MAX_SEARCH_TEXT) {
+    throw badInput(`${argument} must be at most ${MAX_SEARCH_TEXT} characters`, { argumentName: argument });
+  }
+  const query = q.luceneQuery(text);
+  if (!query) throw badInput(`${argument} must contain at least one word`, { argumentName: argument });
+  return query;
+}
+
+function eventConnection(ctx: ApiContext, filter: EventFilter, first?: number | null, after?: string | null) {
+  const page = pageRequest(first, after);
+  return q.listEvents(ctx.graph, filter, page).then((rows) =>
+    toConnection(
+      rows,
+      page,
+      (r) => r,
+      () => q.countEvents(ctx.graph, filter),
+    ),
+  );
+}
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Actor, {
+    nullable: true,
+    description:
+      "One actor, by id or by name: Arabic in any spelling (with or without hamza, taa marbuta, diacritics) " +
+      "or English, full or family name. An ambiguous name is a BAD_USER_INPUT error listing the candidates; " +
+      "an unknown one NOT_FOUND.",
+  })
+  async actor(@Ctx() ctx: ApiContext, @Args(() => ActorArgs) { id, name }: ActorArgs): Promise<ActorRow> {
+    if ((id == null) === (name == null)) throw badInput("Pass exactly one of id and name", { argumentName: "id" });
+    if (id != null) {
+      const actor = await ctx.loaders.actor.load(id);
+      if (!actor) throw notFound(`No actor has the id "${id}"`, { argumentName: "id" });
+      return actor;
+    }
+    return resolveActor(ctx, name as string, { argument: "name" });
+  }
+
+  @Query(() => ActorConnection, { description: "Actors, optionally by full-text search over names, kind or country" })
+  async actors(@Ctx() ctx: ApiContext, @Args(() => ActorsArgs) { search, kind, country, first, after }: ActorsArgs) {
+    const page = pageRequest(first, after);
+    const countryRow = await resolveOptional(ctx, country, { argument: "country", kinds: ["Country"] });
+    const filter: q.ActorFilter = {
+      kind: kind ?? undefined,
+      countryId: countryRow?.id,
+      text: search == null ? undefined : searchQuery(search, "search"),
+    };
+    const rows = await q.listActors(ctx.graph, filter, page);
+    return toConnection(
+      rows,
+      page,
+      (r) => r,
+      () => q.countActors(ctx.graph, filter),
+    );
+  }
+
+  @Query(() => PhoneCallConnection, {
+    description:
+      "Who called whom. Every actor argument takes a name (any spelling, Arabic or English) or an id; " +
+      "`country` keeps calls with a party of that country; `from`/`to` are dates (YYYY, YYYY-MM or YYYY-MM-DD).",
+  })
+  async phoneCalls(@Ctx() ctx: ApiContext, @Args(() => PhoneCallsArgs) args: PhoneCallsArgs) {
+    const { caller, callee, participant, country, from, to, first, after } = args;
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const [callerRow, calleeRow, participantRow, countryRow] = await Promise.all([
+      resolveOptional(ctx, caller, { argument: "caller" }),
+      resolveOptional(ctx, callee, { argument: "callee" }),
+      resolveOptional(ctx, participant, { argument: "participant" }),
+      resolveOptional(ctx, country, { argument: "country", kinds: ["Country"] }),
+    ]);
+    const actors: q.ActorCondition[] = [];
+    if (callerRow) actors.push({ id: callerRow.id, roles: ["CALLER"] });
+    if (calleeRow) actors.push({ id: calleeRow.id, roles: ["CALLEE"] });
+    if (participantRow) actors.push({ id: participantRow.id, roles: ["CALLER", "CALLEE"] });
+    const filter: EventFilter = {
+      label: "PhoneCall",
+      actors,
+      country: countryRow ? { id: countryRow.id, roles: ["CALLER", "CALLEE"] } : undefined,
+      ...dates,
+    };
+    return eventConnection(ctx, filter, first, after);
+  }
+
+  @Query(() => StatementConnection, { description: "What was said, by whom; `search` is full-text over quotes" })
+  async statements(
+    @Ctx() ctx: ApiContext,
+    @Args(() => StatementsArgs) { speaker, search, first, after }: StatementsArgs,
+  ) {
+    pageRequest(first, after);
+    const text = search == null ? undefined : searchQuery(search, "search");
+    const speakerRow = await resolveOptional(ctx, speaker, { argument: "speaker" });
+    const filter: EventFilter = {
+      label: "Statement",
+      actors: speakerRow ? [{ id: speakerRow.id, roles: ["SPEAKER"] }] : [],
+      text,
+    };
+    return eventConnection(ctx, filter, first, after);
+  }
+
+  @Query(() => ClaimConnection, {
+    description:
+      "Claims with numbers (casualties, losses). `claimant`: who claims; `side`: claims made by that country " +
+      "or anyone of it; `sufferedBy`: claims about losses of that actor or country.",
+  })
+  async claims(@Ctx() ctx: ApiContext, @Args(() => ClaimsArgs) args: ClaimsArgs) {
+    const { claimant, side, sufferedBy, first, after } = args;
+    pageRequest(first, after);
+    const [claimantRow, sideRow, sufferedRow] = await Promise.all([
+      resolveOptional(ctx, claimant, { argument: "claimant" }),
+      resolveOptional(ctx, side, { argument: "side", kinds: ["Country"] }),
+      resolveOptional(ctx, sufferedBy, { argument: "sufferedBy" }),
+    ]);
+    const filter: EventFilter = {
+      label: "Claim",
+      actors: claimantRow ? [{ id: claimantRow.id, roles: ["CLAIMANT"] }] : [],
+      country: sideRow ? { id: sideRow.id, roles: ["CLAIMANT"] } : undefined,
+      sufferedBy: sufferedRow?.id,
+    };
+    return eventConnection(ctx, filter, first, after);
+  }
+
+  @Query(() => EventConnection, { description: "Events of any kind, by kind, actor (any role) and dates" })
+  async events(@Ctx() ctx: ApiContext, @Args(() => EventsArgs) { kind, actor, from, to, first, after }: EventsArgs) {
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const actorRow = await resolveOptional(ctx, actor, { argument: "actor" });
+    const filter: EventFilter = {
+      label: kind ?? undefined,
+      actors: actorRow ? [{ id: actorRow.id }] : [],
+      ...dates,
+    };
+    return eventConnection(ctx, filter, first, after);
+  }
+
+  @Query(() => Event, { nullable: true, description: "One event by id (null when there is none)" })
+  event(@Ctx() ctx: ApiContext, @Arg("id", () => ID) id: string) {
+    return ctx.loaders.event.load(id);
+  }
+
+  @Query(() => Path, {
+    nullable: true,
+    description:
+      "The shortest connection between two actors through events they took part in and offices they hold: " +
+      "the actors and the events between them, one Cypher query. Null when none within maxHops.",
+  })
+  async shortestPath(
+    @Ctx() ctx: ApiContext,
+    @Args(() => ShortestPathArgs) { from, to, maxHops }: ShortestPathArgs,
+  ): Promise<Path | null> {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > q.MAX_PATH_HOPS) {
+      throw badInput(`maxHops must be an integer from 1 to ${q.MAX_PATH_HOPS}, got ${maxHops}`, {
+        argumentName: "maxHops",
+      });
+    }
+    const [a, b] = await Promise.all([
+      resolveActor(ctx, from, { argument: "from", kinds: ACTOR_KINDS }),
+      resolveActor(ctx, to, { argument: "to", kinds: ACTOR_KINDS }),
+    ]);
+    if (a.id === b.id) return { hops: 0, actors: [a], events: [], steps: [] };
+    const row = await q.shortestPath(ctx.graph, a.id, b.id, maxHops);
+    return row ? pathFromRow(row) : null;
+  }
+
+  @Query(() => [SearchHit], {
+    description: "Full-text search (Arabic analyzer: stems, so fuzzy) over actor names, quotes and sentences",
+  })
+  async search(@Ctx() ctx: ApiContext, @Args(() => SearchArgs) { text, first }: SearchArgs): Promise<SearchHit[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw badInput(`first must be an integer from 1 to ${MAX_PAGE_SIZE}`, { argumentName: "first" });
+    }
+    const hits = await q.searchText(ctx.graph, searchQuery(text, "text"), first);
+    return hits.map((h) => ({
+      ...h,
+      kind: h.actor ? SearchHitKind.ACTOR : h.event ? SearchHitKind.EVENT : SearchHitKind.SENTENCE,
+      text: h.actor?.name ?? h.event?.quote ?? h.sentence?.text ?? "",
+    }));
+  }
+
+  @Query(() => ArticleConnection, { description: "The articles in the graph, oldest first" })
+  async articles(@Ctx() ctx: ApiContext, @Args(() => PageArgs) { first, after }: PageArgs) {
+    const page = pageRequest(first, after);
+    const rows = await q.listArticles(ctx.graph, page);
+    return toConnection(
+      rows,
+      page,
+      (r) => r,
+      () => q.countArticles(ctx.graph),
+    );
+  }
+
+  @Query(() => Article, { nullable: true, description: "One article by id (null when there is none)" })
+  article(@Ctx() ctx: ApiContext, @Arg("id", () => ID) id: string) {
+    return ctx.loaders.article.load(id);
+  }
+}

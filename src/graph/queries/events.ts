@@ -1,0 +1,262 @@
+/** Read queries over events: lists with filters (root fields), per-actor lists, and batched look-ups. */
+import type { Graph } from "../driver.js";
+import { actorProjection, eventProjection, int, NON_CONNECTING_RELATIONSHIPS } from "./fragments.js";
+import type { EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
+
+/** Event labels a list may be restricted to (the loader puts one of these beside :Event). */
+export const EVENT_LABELS = [
+  "PhoneCall",
+  "Statement",
+  "Appeal",
+  "Condolence",
+  "Claim",
+  "TerritorialClaim",
+  "Clash",
+  "Ceasefire",
+  "MeetingCall",
+  "Accusation",
+  "Meeting",
+  "Other",
+] as const;
+export type EventLabel = (typeof EVENT_LABELS)[number];
+
+export interface ActorCondition {
+  id: string;
+  /** relationship types (CALLER, SPEAKER, …); empty or absent: any role */
+  roles?: string[];
+}
+
+export interface EventFilter {
+  label?: EventLabel;
+  /** every condition must hold */
+  actors?: ActorCondition[];
+  /** some actor of this country, or the country itself, takes one of the roles */
+  country?: ActorCondition;
+  /** claims: some quantity was suffered by this actor, or by an actor of this country */
+  sufferedBy?: string;
+  /** inclusive bounds, YYYY-MM-DD (see dateBounds) */
+  from?: string;
+  to?: string;
+  /** a Lucene query over the event_text full-text index (quotes and evidence sentences); ordered by score */
+  text?: string;
+}
+
+const START = "coalesce(e.dateFrom, split(e.date, '/')[0])";
+const END = "coalesce(e.dateTo, last(split(e.date, '/')))";
+const ORDER = `${START} IS NULL, ${START}, e.id`;
+
+function labelOf(filter: EventFilter): string {
+  if (!filter.label) return "";
+  if (!EVENT_LABELS.includes(filter.label)) throw new Error(`unknown event label ${filter.label}`);
+  return `:${filter.label}`;
+}
+
+/** WHERE conditions over `e` for a filter, and their parameters. */
+function conditions(filter: EventFilter): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  (filter.actors ?? []).forEach((cond, i) => {
+    params[`actor${i}`] = cond.id;
+    params[`roles${i}`] = cond.roles ?? [];
+    where.push(
+      `EXISTS { MATCH (e)-[r]->(x) WHERE x.id = $actor${i} AND (size($roles${i}) = 0 OR type(r) IN $roles${i}) }`,
+    );
+  });
+  if (filter.country) {
+    params.country = filter.country.id;
+    params.countryRoles = filter.country.roles ?? [];
+    where.push(`EXISTS { MATCH (e)-[r]->(x:Actor)
+      WHERE (size($countryRoles) = 0 OR type(r) IN $countryRoles)
+        AND (x.id = $country OR EXISTS { (x)-[:OF_COUNTRY]->(:Country {id: $country}) }) }`);
+  }
+  if (filter.sufferedBy) {
+    params.sufferedBy = filter.sufferedBy;
+    where.push(`EXISTS { MATCH (e)-[:HAS_QUANTITY]->(:Quantity)-[:SUFFERED_BY]->(s)
+      WHERE s.id = $sufferedBy OR EXISTS { (s)-[:OF_COUNTRY]->(:Country {id: $sufferedBy}) } }`);
+  }
+  if (filter.from) {
+    params.from = filter.from;
+    // a year- or month-precision end ("2016") still overlaps a bound inside that year
+    where.push(`${END} >= left($from, size(${END}))`);
+  }
+  if (filter.to) {
+    params.to = filter.to;
+    where.push(`${START} <= $to`);
+  }
+  return { where, params };
+}
+
+function whereClause(where: string[], leading = "WHERE"): string {
+  return where.length === 0 ? "" : `${leading} ${where.join("\n  AND ")}`;
+}
+
+function source(filter: EventFilter): { match: string; order: string; params: Record<string, unknown> } {
+  const label = labelOf(filter);
+  if (filter.text) {
+    return {
+      // a hit is an event's own words (its quote) or a sentence evidencing it: each event once, best score
+      match: `CALL db.index.fulltext.queryNodes('event_text', $text) YIELD node, score
+CALL (node) {
+  WITH node WHERE node:Event RETURN node AS e
+  UNION
+  MATCH (node:Sentence)<-[:EVIDENCED_BY]-(e:Event) RETURN e
+}
+WITH e, max(score) AS score WHERE e:Event${label}`,
+      order: `score DESC, ${ORDER}`,
+      params: { text: filter.text },
+    };
+  }
+  return { match: `MATCH (e:Event${label})`, order: ORDER, params: {} };
+}
+
+/** One page of events matching a filter: one statement. */
+export async function listEvents(graph: Graph, filter: EventFilter, page: PageRequest): Promise<Page<EventRow>> {
+  const src = source(filter);
+  const cond = conditions(filter);
+  const leading = filter.text ? "AND" : "WHERE";
+  const cypher = `${src.match}
+${whereClause(cond.where, leading)}
+WITH DISTINCT e${filter.text ? ", score" : ""}
+ORDER BY ${src.order}
+SKIP $skip LIMIT $limit
+RETURN ${eventProjection("e")} AS event`;
+  const res = await graph.read(cypher, {
+    ...src.params,
+    ...cond.params,
+    skip: int(page.skip),
+    limit: int(page.limit + 1),
+  });
+  const rows = res.records.map((r) => r.get("event") as EventRow);
+  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+}
+
+/** How many events match a filter (for totalCount, run only when a client asks for it). */
+export async function countEvents(graph: Graph, filter: EventFilter): Promise<number> {
+  const src = source(filter);
+  const cond = conditions(filter);
+  const leading = filter.text ? "AND" : "WHERE";
+  const res = await graph.read(
+    `${src.match}
+${whereClause(cond.where, leading)}
+RETURN count(DISTINCT e) AS n`,
+    { ...src.params, ...cond.params },
+  );
+  return res.records[0]?.get("n") ?? 0;
+}
+
+/**
+ * For many actors at once (one statement, UNWIND): a page of the events each takes part in, in one of
+ * `roles` (any role when empty), further restricted by `filter`.
+ */
+export async function listEventsOfActors(
+  graph: Graph,
+  actorIds: readonly string[],
+  roles: readonly string[],
+  filter: EventFilter,
+  page: PageRequest,
+): Promise<Map<string, Page<EventRow>>> {
+  const cond = conditions(filter);
+  const res = await graph.read(
+    `UNWIND $ids AS id
+CALL (id) {
+  CALL (id) { MATCH (x:Actor {id: id}) RETURN x AS a UNION MATCH (x:Place {id: id}) RETURN x AS a }
+  MATCH (a)<-[r]-(e:Event${labelOf(filter)})
+  WHERE (size($roles) = 0 OR type(r) IN $roles)
+  ${whereClause(cond.where, "AND")}
+  WITH DISTINCT e
+  ORDER BY ${ORDER}
+  SKIP $skip LIMIT $limit
+  RETURN collect(${eventProjection("e")}) AS events
+}
+RETURN id, events`,
+    { ids: [...actorIds], roles: [...roles], ...cond.params, skip: int(page.skip), limit: int(page.limit + 1) },
+  );
+  const out = new Map<string, Page<EventRow>>();
+  for (const r of res.records) {
+    const rows = r.get("events") as EventRow[];
+    out.set(r.get("id"), { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit });
+  }
+  return out;
+}
+
+/** Counts for listEventsOfActors, for many actors in one statement. */
+export async function countEventsOfActors(
+  graph: Graph,
+  actorIds: readonly string[],
+  roles: readonly string[],
+  filter: EventFilter,
+): Promise<Map<string, number>> {
+  const cond = conditions(filter);
+  const res = await graph.read(
+    `UNWIND $ids AS id
+CALL (id) {
+  CALL (id) { MATCH (x:Actor {id: id}) RETURN x AS a UNION MATCH (x:Place {id: id}) RETURN x AS a }
+  OPTIONAL MATCH (a)<-[r]-(e:Event${labelOf(filter)})
+  WHERE (size($roles) = 0 OR type(r) IN $roles)
+  ${whereClause(cond.where, "AND")}
+  RETURN count(DISTINCT e) AS n
+}
+RETURN id, n`,
+    { ids: [...actorIds], roles: [...roles], ...cond.params },
+  );
+  return new Map(res.records.map((r) => [r.get("id") as string, r.get("n") as number]));
+}
+
+export async function eventsByIds(graph: Graph, ids: readonly string[]): Promise<Map<string, EventRow>> {
+  const res = await graph.read(
+    `UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN id, ${eventProjection("e")} AS event`,
+    { ids: [...ids] },
+  );
+  return new Map(res.records.map((r) => [r.get("id") as string, r.get("event") as EventRow]));
+}
+
+/** The actors and places taking part in each event, with their roles. */
+export async function participantsOfEvents(
+  graph: Graph,
+  eventIds: readonly string[],
+): Promise<Map<string, ParticipationRow[]>> {
+  const res = await graph.read(
+    `UNWIND $ids AS id
+MATCH (e:Event {id: id})-[r]->(x)
+WHERE (x:Actor OR x:Place) AND NOT type(r) IN $skipTypes
+WITH id, CASE WHEN type(r) = 'PARTICIPANT' AND r.role IS NOT NULL THEN r.role ELSE toLower(type(r)) END AS role, x
+ORDER BY role, x.name
+RETURN id, collect({role: role, actor: ${actorProjection("x")}}) AS participants`,
+    { ids: [...eventIds], skipTypes: [...NON_CONNECTING_RELATIONSHIPS] },
+  );
+  return new Map(res.records.map((r) => [r.get("id") as string, r.get("participants") as ParticipationRow[]]));
+}
+
+/** The sentences evidencing each event, with the article they belong to and character offsets. */
+export async function evidenceOfEvents(graph: Graph, eventIds: readonly string[]): Promise<Map<string, EvidenceRow[]>> {
+  const res = await graph.read(
+    `UNWIND $ids AS id
+MATCH (e:Event {id: id})-[ev:EVIDENCED_BY]->(s:Sentence)<-[:HAS_SENTENCE]-(a:Article)
+WITH id, ev, s, a ORDER BY a.publishedAt, a.id, s.index, ev.start
+RETURN id, collect({
+  articleId: a.id, sentenceId: s.id, sentence: s.index,
+  start: coalesce(ev.start, s.start), end: coalesce(ev.end, s.end), text: coalesce(ev.text, s.text)
+}) AS evidence`,
+    { ids: [...eventIds] },
+  );
+  return new Map(res.records.map((r) => [r.get("id") as string, r.get("evidence") as EvidenceRow[]]));
+}
+
+/** The quantities (casualties, equipment, …) each event reports, with the side that suffered them. */
+export async function quantitiesOfEvents(
+  graph: Graph,
+  eventIds: readonly string[],
+): Promise<Map<string, QuantityRow[]>> {
+  const res = await graph.read(
+    `UNWIND $ids AS id
+MATCH (e:Event {id: id})-[:HAS_QUANTITY]->(q:Quantity)
+WITH id, q ORDER BY q.id
+RETURN id, collect(q {
+  .id, .value, .what, .text,
+  approximate: coalesce(q.approximate, false), atLeast: coalesce(q.atLeast, false),
+  sideId: head([(q)-[:SUFFERED_BY]->(s) | s.id])
+}) AS quantities`,
+    { ids: [...eventIds] },
+  );
+  return new Map(res.records.map((r) => [r.get("id") as string, r.get("quantities") as QuantityRow[]]));
+}

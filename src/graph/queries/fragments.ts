@@ -1,0 +1,46 @@
+/**
+ * Cypher fragments shared by the read queries. Only fixed text lives here: every value a user sends
+ * reaches Cypher as a parameter, never inside the query text.
+ */
+import neo4j, { type Integer } from "neo4j-driver";
+
+/** The kinds of actor node, in the order their labels are looked for. */
+export const ACTOR_LABELS = ["Person", "Organization", "Country", "Place"] as const;
+
+/** Relationships that are provenance or bookkeeping, never a connection between two actors. */
+export const NON_CONNECTING_RELATIONSHIPS = [
+  "EVIDENCED_BY",
+  "MENTIONED_IN",
+  "HAS_SENTENCE",
+  "NAMED",
+  "HAS_QUANTITY",
+  "SUFFERED_BY",
+  "CALLED",
+  "INTERACTED",
+] as const;
+
+/** Projects an actor node `v` onto an ActorRow. */
+export function actorProjection(v: string): string {
+  return `${v} {
+    .id, .nameEn, .iso2,
+    name: coalesce(${v}.name, ${v}.nameEn, ${v}.id),
+    aliases: coalesce(${v}.aliases, []),
+    unnamed: coalesce(${v}.unnamed, false),
+    kind: head([label_ IN labels(${v}) WHERE label_ IN ['Person', 'Organization', 'Country', 'Place']]),
+    countryId: CASE WHEN ${v}:Country THEN null ELSE head([(${v})-[:OF_COUNTRY]->(ofCountry_:Country) | ofCountry_.id]) END,
+    parentId: head([(${v})-[:PART_OF]->(partOf_:Organization) | partOf_.id])
+  }`;
+}
+
+/** Projects an event node `v` onto an EventRow. */
+export function eventProjection(v: string): string {
+  return `${v} {
+    .id, .cameo, .date, .dateFrom, .dateTo, .datePrecision, .directed, .quote, .verb, .medium, .topic,
+    kind: coalesce(${v}.kind, head([label_ IN labels(${v}) WHERE label_ <> 'Event']))
+  }`;
+}
+
+/** SKIP and LIMIT need Cypher integers; with disableLosslessIntegers plain numbers travel as floats. */
+export function int(n: number): Integer {
+  return neo4j.int(n);
+}

@@ -1,0 +1,91 @@
+/**
+ * The playground in a real browser (Debian's chromium driven by playwright-core), with every request to
+ * another host refused: it must render GraphiQL, load the schema and run the example queries offline.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../src/config.js";
+import { goldPerson } from "./gold.js";
+import { useSeededApi } from "./support.js";
+
+const CHROMIUM = process.env.AKHBAR_CHROMIUM || "/usr/bin/chromium";
+const artifacts = path.join(repoRoot, "tests", "artifacts");
+
+describe("the playground in a browser, offline", () => {
+  const api = useSeededApi();
+  let context: BrowserContext;
+  let page: Page;
+  let userDataDir: string;
+  const consoleErrors: string[] = [];
+  const failed: string[] = [];
+  const foreign: string[] = [];
+  const graphqlPosts: string[] = [];
+
+  beforeAll(async () => {
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "akhbar-playground-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"],
+      viewport: { width: 1440, height: 900 },
+    });
+    const own = new URL(api.server.url).host;
+    // no internet: anything for another host is refused (and recorded)
+    await context.route("**/*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.host === own || url.protocol === "data:" || url.protocol === "blob:") return route.continue();
+      foreign.push(url.href);
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on("console", (msg) => {
+      if (msg.type() === "error") consoleErrors.push(msg.text());
+    });
+    page.on("pageerror", (err) => consoleErrors.push(String(err)));
+    page.on("requestfailed", (req) => failed.push(`${req.url()} ${req.failure()?.errorText}`));
+    page.on("response", (res) => {
+      if (res.status() >= 400) failed.push(`${res.url()} ${res.status()}`);
+    });
+    page.on("request", (req) => {
+      if (req.method() === "POST" && new URL(req.url()).pathname === "/graphql")
+        graphqlPosts.push(req.postData() ?? "");
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it("renders GraphiQL with the example queries and loads the schema, asking no other host", async () => {
+    await page.goto(api.server.url);
+    const editor = page.locator(".graphiql-query-editor");
+    await editor.waitFor({ timeout: 30_000 });
+    await expect.poll(() => editor.textContent(), { timeout: 30_000 }).toContain("WhoCalledWhom");
+    // the schema came by introspection from our endpoint
+    await expect.poll(() => graphqlPosts.some((body) => body.includes("__schema")), { timeout: 30_000 }).toBe(true);
+    await page.waitForLoadState("networkidle");
+    fs.mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: path.join(artifacts, "playground.png") });
+    expect(foreign).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("runs an example query and shows the answer", async () => {
+    // put the cursor inside the first operation (WhoCalledWhom) and run it with the keyboard
+    await page.locator(".graphiql-query-editor").getByText("phoneCalls").first().click();
+    await page.keyboard.press("Control+Enter");
+    const result = page.locator(".graphiql-response");
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/"totalCount":\s*\d/);
+    await page.screenshot({ path: path.join(artifacts, "playground-result.png") });
+    // Monaco renders spaces as no-break spaces
+    const text = ((await result.textContent()) ?? "").replace(/\s+/g, " ");
+    expect(text).toContain('"totalCount": 5');
+    expect(text).toContain(goldPerson("shoigu").en);
+    expect(foreign).toEqual([]);
+  });
+});
