@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { buildSchema } from "type-graphql";
 import type { GraphQLSchema } from "./graphql.js";
 import { HealthResolver } from "./resolvers/health.js";
+import { IngestResolver } from "./resolvers/ingest.js";
 import { QueryResolver } from "./resolvers/query.js";
 import { GRAPH_TYPES } from "./types/graph.js";
 
@@ -12,6 +13,10 @@ let built: Promise<GraphQLSchema> | null = null;
  * Built once per process (type-graphql's metadata is global).
  */
 export function buildApiSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: [QueryResolver, HealthResolver], orphanedTypes: GRAPH_TYPES, validate: false });
+  built ??= buildSchema({
+    resolvers: [QueryResolver, HealthResolver, IngestResolver],
+    orphanedTypes: GRAPH_TYPES,
+    validate: false,
+  });
   return built;
 }

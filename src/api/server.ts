@@ -8,11 +8,14 @@ import express from "express";
 import pino from "pino";
 import type { Graph } from "../graph/driver.js";
 import { explorerRouter } from "../web/router.js";
+import { type AuthConfig, authenticate, authFromEnv, requireRead } from "./auth.js";
 import { type ApiContext, createContext } from "./context.js";
 import { corsOptions, corsOriginsFromEnv } from "./cors.js";
 import { makeFormatError } from "./errors.js";
 import type { ValidationRule } from "./graphql.js";
-import { playgroundAssets, playgroundPage } from "./playground.js";
+import { limitsFromEnv, type QueryLimits, queryLimits } from "./limits.js";
+import { playgroundAssets, playgroundHtml, playgroundPage } from "./playground.js";
+import { inlineScriptHashes, modeFromEnv, securityHeaders } from "./production.js";
 import { buildApiSchema } from "./schema.js";
 
 export interface RunningServer {
@@ -29,10 +32,14 @@ export interface ApiServerOptions {
   corsOrigins?: string[];
   /** messages of unexpected errors and stack traces in responses; default NODE_ENV === "development" */
   development?: boolean;
-  /** serve the GraphiQL playground at GET /graphql for browsers; default true */
+  /** serve the GraphiQL playground at GET /graphql for browsers; default true, in production AKHBAR_PLAYGROUND=1 */
   playground?: boolean;
-  /** schema introspection; default true */
+  /** schema introspection; default true, in production AKHBAR_INTROSPECTION=1 (see production.ts) */
   introspection?: boolean;
+  /** query limits (limits.ts); default from the environment; false turns them all off */
+  limits?: Partial<QueryLimits> | false;
+  /** tokens (auth.ts); default AKHBAR_API_TOKEN and AKHBAR_READ_TOKEN */
+  auth?: AuthConfig;
   /** hooks for hardening (query limits, auth, …): extra Apollo plugins and validation rules */
   plugins?: ApolloServerPlugin<ApiContext>[];
   validationRules?: ValidationRule[];
@@ -47,31 +54,47 @@ const logger = pino(
 );
 
 export async function startApiServer(graph: Graph, options: ApiServerOptions): Promise<RunningServer> {
-  const development = options.development ?? process.env.NODE_ENV === "development";
+  const mode = modeFromEnv();
+  const development = options.development ?? mode.development;
+  const introspection = options.introspection ?? mode.introspection;
+  const auth = options.auth ?? authFromEnv();
+  const limits =
+    options.limits === false
+      ? null
+      : queryLimits({ ...limitsFromEnv(), blockFieldSuggestions: !introspection, ...options.limits });
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<ApiContext>({
     schema: await buildApiSchema(),
-    introspection: options.introspection ?? true,
+    introspection,
+    // Apollo's CSRF prevention (on by default; stated here so it stays on): a GET or a POST that is not
+    // application/json must carry a non-empty `apollo-require-preflight` or `x-apollo-operation-name` header.
+    csrfPrevention: true,
+    // Signals are the main job's (src/cli/serve.ts): it drains, then closes the driver, then exits. Apollo's
+    // own handler would stop the server and re-raise the signal, killing the process before the driver closes.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: development,
+    parseOptions: limits?.parseOptions,
     formatError: makeFormatError({
       development,
       onUnexpected: (err) => logger.error({ err }, "unexpected error while answering a GraphQL request"),
     }),
-    validationRules: options.validationRules,
+    validationRules: [...(limits?.validationRules ?? []), ...(options.validationRules ?? [])],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads from a CDN; ours (below) is served entirely from here.
       ApolloServerPluginLandingPageDisabled(),
+      ...(limits?.plugins ?? []),
       ...(options.plugins ?? []),
     ],
   });
   await apollo.start();
 
   const corsMiddleware = cors(corsOptions(options.corsOrigins ?? corsOriginsFromEnv()));
-  if (options.playground ?? true) {
-    const playground = { endpoint: GRAPHQL_PATH, staticPath: PLAYGROUND_STATIC_PATH };
+  const playground = { endpoint: GRAPHQL_PATH, staticPath: PLAYGROUND_STATIC_PATH };
+  app.use(securityHeaders({ scriptHashes: inlineScriptHashes(playgroundHtml(playground)) }));
+  if (options.playground ?? mode.playground) {
     app.use(playgroundAssets(playground));
     app.get(GRAPHQL_PATH, playgroundPage(playground));
   }
@@ -79,7 +102,13 @@ export async function startApiServer(graph: Graph, options: ApiServerOptions): P
     GRAPHQL_PATH,
     corsMiddleware,
     express.json({ limit: "2mb" }),
-    expressMiddleware(apollo, { context: async () => createContext(graph) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestAuth = authenticate(auth, req.headers.authorization);
+        requireRead(requestAuth);
+        return createContext(graph, requestAuth);
+      },
+    }),
   );
   // The explorer at "/" (src/web) is a client of this API like any other.
   app.use(explorerRouter());

@@ -21,6 +21,23 @@ export interface GraphOptions {
   /** Called with each Cypher text run; used by tests to prove query counts are bounded. */
   onQuery?: (cypher: string) => void;
   maxConnectionPoolSize?: number;
+  /**
+   * Neo4j transaction timeout of `read` (the API's queries), in ms; the server aborts a read running longer.
+   * Default AKHBAR_QUERY_TIMEOUT_MS, else 15 000; 0 turns it off.
+   */
+  readTimeoutMs?: number;
+}
+
+export const DEFAULT_READ_TIMEOUT_MS = 15_000;
+
+function readTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.AKHBAR_QUERY_TIMEOUT_MS;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_READ_TIMEOUT_MS;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`AKHBAR_QUERY_TIMEOUT_MS must be a whole number of milliseconds, got "${raw}"`);
+  }
+  return value;
 }
 
 export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
@@ -33,12 +50,18 @@ export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
   });
   const database = cfg.database;
   const observe = (cypher: string) => options.onQuery?.(cypher);
+  const readTimeout = options.readTimeoutMs ?? readTimeoutFromEnv();
+  const readTransaction = readTimeout > 0 ? { timeout: readTimeout } : undefined;
   return {
     driver,
     database,
     read(cypher, params = {}) {
       observe(cypher);
-      return driver.executeQuery(cypher, params, { database, routing: neo4j.routing.READ });
+      return driver.executeQuery(cypher, params, {
+        database,
+        routing: neo4j.routing.READ,
+        transactionConfig: readTransaction,
+      });
     },
     write(cypher, params = {}) {
       observe(cypher);
