@@ -6,7 +6,8 @@
  */
 import type { Lexicon } from "./lexicon.js";
 import { slugify } from "./lexicon.js";
-import type { Chunk, Title } from "./mentions.js";
+import { type Chunk, makeChunk, type Title } from "./mentions.js";
+import { normaliseArabic } from "./normalise.js";
 import type { Token } from "./tokens.js";
 import { variants } from "./tokens.js";
 import type { Entity, EntityKind, Position, Sentence } from "./types.js";
@@ -21,10 +22,13 @@ export interface SentenceUnit {
 export class Registry {
   entities = new Map<string, Entity>();
   order: string[] = [];
-  seen = new Set<string>();
+  /** per entity: mentions already recorded (start, length) */
+  seen = new Map<string, Set<number>>();
   constructor(
     public lex: Lexicon,
     public text: string,
+    /** short document key: scopes ids that must not merge across documents (unnamed sources) */
+    public docKey = "",
   ) {}
 
   ensure(id: string, kind: EntityKind, name: string, init: Partial<Entity> = {}): Entity {
@@ -51,9 +55,14 @@ export class Registry {
   mention(id: string, sentence: number, start: number, end: number, nameable = true) {
     const e = this.entities.get(id);
     if (!e || end <= start) return;
-    const mk = `${id}|${start}|${end}`;
-    if (this.seen.has(mk)) return;
-    this.seen.add(mk);
+    let seen = this.seen.get(id);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(id, seen);
+    }
+    const mk = start * 4096 + Math.min(end - start, 4095);
+    if (seen.has(mk)) return;
+    seen.add(mk);
     let text = this.text.slice(start, end);
     e.mentions.push({ sentence, start, end, text });
     if (start > 0 && this.text[start - 1] === "ل" && text.startsWith("ل") && e.kind !== "Person") text = `ا${text}`;
@@ -103,6 +112,12 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
     if (fullNames.has(k)) return k;
     return surname.get(k) ?? k;
   };
+  // first tokens of two-token family names (جاويش أوغلو): only those need the pair looked up
+  const surnameFirst = new Set<string>();
+  for (const k of surname.keys()) {
+    const sp = k.indexOf(" ");
+    if (sp > 0) surnameFirst.add(k.slice(0, sp));
+  }
   // convert bare family names in plain tokens
   for (const u of surname.size ? units : []) {
     const cs = u.chunks;
@@ -110,31 +125,42 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
       const ch = cs[c];
       if (ch.type !== "tok" || u.toks[ch.s].kind !== "word") continue;
       const t = u.toks[ch.s];
-      const two = cs[c + 1]?.type === "tok" ? `${t.norm} ${u.toks[cs[c + 1].s].norm}` : null;
+      const two =
+        surnameFirst.has(t.norm) && cs[c + 1]?.type === "tok" ? `${t.norm} ${u.toks[cs[c + 1].s].norm}` : null;
       if (two && surname.has(two)) {
         const n = cs[c + 1];
-        cs.splice(c, 2, {
-          ...ch,
-          type: "person",
-          e: n.e,
-          end: n.end,
-          text: reg.text.slice(ch.start, n.end),
-          nameTokens: two.split(" "),
-          nameStart: ch.start,
-          nameEnd: n.end,
-        });
+        cs.splice(
+          c,
+          2,
+          makeChunk(
+            {
+              type: "person",
+              s: ch.s,
+              e: n.e,
+              start: ch.start,
+              end: n.end,
+              text: reg.text.slice(ch.start, n.end),
+              pre: ch.pre,
+            },
+            { nameTokens: two.split(" "), nameStart: ch.start, nameEnd: n.end },
+          ),
+        );
         continue;
       }
       for (const v of variants(t.norm)) {
         if (v.form.length >= 3 && surname.has(v.form) && !lex.stop.has(v.form)) {
-          cs[c] = {
-            ...ch,
-            type: "person",
-            pre: v.pre,
-            nameTokens: [v.form],
-            nameStart: ch.start + v.pre.length,
-            nameEnd: ch.end,
-          };
+          cs[c] = makeChunk(
+            {
+              type: "person",
+              s: ch.s,
+              e: ch.e,
+              start: ch.start,
+              end: ch.end,
+              text: reg.text.slice(ch.start, ch.end),
+              pre: v.pre,
+            },
+            { nameTokens: [v.form], nameStart: ch.start + v.pre.length, nameEnd: ch.end },
+          );
           break;
         }
       }
@@ -150,6 +176,8 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
     else if (t.org?.startsWith("domain:") && country) organization = `org:${country.slice(8)}:${t.org.slice(7)}`;
     else if (o?.org && country && o.org !== "presidency" && o.org !== "government")
       organization = `org:${country.slice(8)}:${o.org}`;
+    if (t.former)
+      return { title: `${o?.ar ?? t.office} السابق`, titleEn: `former ${o?.en ?? t.office}`, organization, country };
     return { title: o?.ar ?? t.office, titleEn: o?.en ?? t.office, organization, country };
   };
 
@@ -178,6 +206,7 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
   // ---- 2a. countries named inside titles and counterparts (الرئيس التركي …، نظيريه الأرمني …)
   for (const [si, u] of units.entries())
     for (const c of u.chunks) {
+      if (!c.titles && !c.slots) continue;
       const spans: [string | null, [number, number] | undefined][] = [
         ...(c.titles ?? []).map((t) => [t.country, t.span] as [string | null, [number, number] | undefined]),
         ...(c.slots ?? []).map((s) => [s.country, s.span] as [string | null, [number, number] | undefined]),
@@ -226,7 +255,7 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
         reg.mention(c.placeId as string, si, c.start + c.pre.length, c.end);
         c.ents = [c.placeId as string];
       } else if (c.type === "org") {
-        const inner = (c as Chunk & { inner?: Chunk }).inner;
+        const inner = c.inner;
         const fix = (ch: Chunk) => {
           if (!ch.orgId && ch.domain && ch.type === "org") {
             const iso = ch.orgCountry ?? ctxCountry;
@@ -302,6 +331,13 @@ export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Regist
         c.ents = [id];
       } else if (c.type === "office") {
         for (const t of c.titles ?? []) if (t.country) ctxCountry = t.country;
+      } else if (c.type === "source") {
+        const name = c.text.slice(c.pre.length);
+        // unnamed sources are not the same people in two articles: the id is scoped to the document
+        const id = `person:unnamed:source:${slugify(normaliseArabic(name))}${reg.docKey ? `:${reg.docKey}` : ""}`;
+        reg.ensure(id, "Person", name, { unnamed: true });
+        reg.mention(id, si, c.start + c.pre.length, c.end);
+        c.ents = [id];
       }
       // spokesperson of a body resolved by context (باسم الرئاسة)
       if (c.type === "person" || c.type === "office") {

@@ -46,7 +46,13 @@ const WEEKDAYS: Record<string, number> = {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const strip = (s: string) => (s.startsWith("و") && s.length > 3 && WEEKDAYS[s.slice(1)] !== undefined ? s.slice(1) : s);
+const WD = new Map(Object.entries(WEEKDAYS));
+/** و + weekday → weekday (only words starting with و are sliced: this runs on every token) */
+const strip = (s: string) => {
+  if (s.charCodeAt(0) !== 0x648 || s.length <= 3) return s;
+  const r = s.slice(1);
+  return WD.has(r) ? r : s;
+};
 
 function monthAt(toks: Token[], i: number): { month: number; e: number } | null {
   const t = toks[i];
@@ -129,7 +135,7 @@ export function findDates(toks: Token[], publishedAt: string | null): DateExpr[]
         mk(`${ymd(d1)}/${ymd(d2)}`, "interval", i, i + 3);
         continue;
       }
-      if (WEEKDAYS[w] !== undefined && pub) {
+      if (pub && WD.has(w)) {
         mk(ymd(lastWeekday(pub, WEEKDAYS[w])), "day", i, i + 1);
         continue;
       }

@@ -28,7 +28,7 @@ export function extract(text: string, meta: Partial<DocumentMeta> = {}, lexicon?
     const chunks = new Mentioner(lex, toks, src).run();
     return { sentence: s, toks, norm: normaliseArabic(s.text), chunks };
   });
-  const reg = new Registry(lex, src);
+  const reg = new Registry(lex, src, contentHash.slice(0, 12));
   resolveDocument(units, lex, reg, publishedAt);
   const events = extractEvents(units, lex, reg, publishedAt);
   const refs = new Set<string>();

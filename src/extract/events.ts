@@ -10,6 +10,73 @@ import { variants } from "./tokens.js";
 import type { DocEvent, Evidence, Participant, Quantity } from "./types.js";
 
 const PHONE_WORDS = /هاتف|تلفون|تليفون/;
+/** definite nouns/adjectives that may describe a speaker before the name (الخبير العسكري، المعلومات الواردة عن) */
+const isDescriptor = (n: string) => (n.startsWith("ال") && n.length > 3) || n === "عن";
+const PLURAL_CALLS = new Set(["اتصالين", "اتصالان", "اتصالات", "مكالمات", "مكالمتين", "مكالمتان"]);
+const QUOTE_CHARS = new Set(['"', "“", "”", "«", "»", "„"]);
+const TALK_ONLY_PHONE = new Set(["تحدث", "تحدثت", "تحدثا"]);
+const ILA = new Set(["الي"]);
+
+/** the word sets events test tokens against; each gets one bit */
+const BIT_SETS = [
+  "callNouns",
+  "phone",
+  "make",
+  "receive",
+  "contact",
+  "discuss",
+  "happen",
+  "talk",
+  "future",
+  "notCalls",
+  "initiative",
+  "condolence",
+  "subjectVerbs",
+] as const;
+type BitName = (typeof BIT_SETS)[number] | "ila" | "talkOnlyPhone";
+const B = Object.fromEntries([...BIT_SETS, "ila", "talkOnlyPhone"].map((n, i) => [n, 1 << i])) as Record<
+  BitName,
+  number
+>;
+
+/** memo per lexicon: normalised token → bit mask of the word sets it belongs to (with و/ف stripped at most) */
+const BITS = new WeakMap<Lexicon, Map<string, number>>();
+function tokBits(lex: Lexicon, norm: string): number {
+  let m = BITS.get(lex);
+  if (!m) {
+    m = new Map();
+    BITS.set(lex, m);
+  }
+  let r = m.get(norm);
+  if (r === undefined) {
+    r = 0;
+    for (const v of variants(norm)) {
+      if (v.pre !== "" && v.pre !== "و" && v.pre !== "ف") continue;
+      for (const n of BIT_SETS) if (lex.sets[n].has(v.form)) r |= B[n];
+      if (ILA.has(v.form)) r |= B.ila;
+      if (TALK_ONLY_PHONE.has(v.form)) r |= B.talkOnlyPhone;
+    }
+    if (m.size > 200_000) m.clear();
+    m.set(norm, r);
+  }
+  return r;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const anyOf = (xs: Iterable<string>) => new RegExp([...xs].filter(Boolean).map(esc).join("|"));
+const RE_CACHE = new WeakMap<Lexicon, { LOSS_RE: RegExp; CEASE_RE: RegExp; DEESC_RE: RegExp }>();
+function lexRegexes(lex: Lexicon) {
+  let r = RE_CACHE.get(lex);
+  if (!r) {
+    r = {
+      LOSS_RE: new RegExp(`${anyOf(lex.sets.killVerbs).source}|فقد|مقتل|قتيل|جريح|اصيب|خسائر|تدمير`),
+      CEASE_RE: anyOf(lex.phrases.ceasefire),
+      DEESC_RE: anyOf(lex.phrases.deescalation),
+    };
+    RE_CACHE.set(lex, r);
+  }
+  return r;
+}
 
 export function extractEvents(
   units: SentenceUnit[],
@@ -25,13 +92,7 @@ export function extractEvents(
   const callByPair = new Map<string, DocEvent>();
   let lastCall: DocEvent | null = null;
   const stmtKeys = new Set<string>();
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const anyOf = (xs: Iterable<string>) => new RegExp([...xs].filter(Boolean).map(esc).join("|"));
-  const LOSS_RE = new RegExp(`${anyOf(S.killVerbs).source}|فقد|مقتل|قتيل|جريح|اصيب|خسائر|تدمير`);
-  const CEASE_RE = anyOf(lex.phrases.ceasefire);
-  const DEESC_RE = anyOf(lex.phrases.deescalation);
-  const TALK_ONLY_PHONE = new Set(["تحدث", "تحدثت", "تحدثا"]);
-  const ILA = new Set(["الي"]);
+  const { LOSS_RE, CEASE_RE, DEESC_RE } = lexRegexes(lex);
   const datedByKey = new Map<string, DocEvent>();
 
   const countryCounts = new Map<string, number>();
@@ -83,12 +144,9 @@ export function extractEvents(
       const n = tokNorm(c);
       return n.startsWith("و") && n.length > 3 ? n.slice(1) : n;
     };
-    const inSet = (c: Chunk | undefined, set: Set<string>) => {
-      if (c?.type !== "tok") return false;
-      return variants(u.toks[c.s].norm).some(
-        (v) => (v.pre === "" || v.pre === "و" || v.pre === "ف") && set.has(v.form),
-      );
-    };
+    const bits = new Int32Array(u.toks.length);
+    for (let q = 0; q < u.toks.length; q++) if (u.toks[q].kind === "word") bits[q] = tokBits(lex, u.toks[q].norm);
+    const inSet = (c: Chunk | undefined, bit: number) => c?.type === "tok" && (bits[c.s] & bit) !== 0;
     const dualEnts = (c: Chunk): string[] => {
       const n = variants(u.toks[c.s].norm).map((v) => v.form);
       if (n.some((x) => /^(الوزير|الرييس|الزعيم)/.test(x))) return lastCallPair.length === 2 ? lastCallPair : [];
@@ -96,7 +154,13 @@ export function extractEvents(
     };
     const actorEnts = (c: Chunk | undefined): string[] | null => {
       if (!c) return null;
-      if (c.type === "person" || c.type === "org" || c.type === "orgRef" || c.type === "counterpart")
+      if (
+        c.type === "person" ||
+        c.type === "org" ||
+        c.type === "orgRef" ||
+        c.type === "counterpart" ||
+        c.type === "source"
+      )
         return c.ents?.length ? c.ents : null;
       if (c.type === "office") return c.ents?.length ? c.ents : null;
       if (c.type === "country" && c.form !== "nisba") return c.ents ?? null;
@@ -105,13 +169,22 @@ export function extractEvents(
       return null;
     };
     const isPunct = (c: Chunk) => c.type === "tok" && u.toks[c.s].kind === "punct";
-    const subjectAfter = (k: number): { ents: string[]; at: number; media: boolean } | null => {
-      for (let j = k + 1; j < Math.min(cs.length, k + 5); j++) {
+    const subjectAfter = (k: number, descriptors = false): { ents: string[]; at: number; media: boolean } | null => {
+      let desc = 0;
+      for (let j = k + 1; j < Math.min(cs.length, k + 5 + desc); j++) {
         const c = cs[j];
         if (c.type === "media") return { ents: c.ents ?? [], at: j, media: true };
         const a = actorEnts(c);
-        if (a && c.type !== "pronoun") return { ents: a, at: j, media: false };
+        if (a && c.type !== "pronoun") {
+          // after descriptor words only a person or a source (وقال الخبير العسكري اللواء X، المعلومات الواردة عن مصادر)
+          if (desc && !(c.type === "person" || c.type === "source")) return null;
+          return { ents: a, at: j, media: false };
+        }
         if (c.type === "tok" && (S.skipAfter.has(bare(c)) || (isPunct(c) && u.toks[c.s].text === "،"))) continue;
+        if (descriptors && desc < 3 && c.type === "tok" && isDescriptor(u.toks[c.s].norm)) {
+          desc++;
+          continue;
+        }
         return null;
       }
       return null;
@@ -170,6 +243,17 @@ export function extractEvents(
       }
       return -1;
     };
+    let quoteMarks: number[] | null = null;
+    const quoteDepth = (k: number): boolean => {
+      if (!quoteMarks) {
+        quoteMarks = [];
+        for (const t of u.toks) if (t.kind === "punct" && QUOTE_CHARS.has(t.text)) quoteMarks.push(t.i);
+      }
+      if (quoteMarks.length < 2) return false;
+      let n = 0;
+      for (const q of quoteMarks) if (q < cs[k].s) n++;
+      return n % 2 === 1 && quoteMarks.some((q) => q > cs[k].s);
+    };
     const isMa = (c: Chunk) => c.type === "tok" && (u.toks[c.s].norm === "مع" || u.toks[c.s].norm === "ومع");
     const sentenceHasPhone = PHONE_WORDS.test(u.norm);
     let sentSubject: string[] = [];
@@ -177,6 +261,7 @@ export function extractEvents(
 
     const addCall = (caller: string, callee: string, directed: boolean, at: Chunk) => {
       if (!caller || !callee || caller === callee || !isPerson(caller) || !isPerson(callee)) return;
+      if (caller.startsWith("person:unnamed:source:") || callee.startsWith("person:unnamed:source:")) return;
       const key = [caller, callee].sort().join("|");
       const existing = callByPair.get(key);
       lastCallPair = [caller, callee];
@@ -207,15 +292,11 @@ export function extractEvents(
       lastCall = e;
     };
     const future = (k: number) => {
-      if (inSet(cs[k], S.future)) return true;
+      if (inSet(cs[k], B.future)) return true;
       const t0 = u.toks[cs[k].s];
-      if (
-        /^(س|وس)(ي|ت)/.test(t0.norm) &&
-        inSet({ ...cs[k], s: cs[k].s } as Chunk, S.make) === false &&
-        /^(وسيجري|سيجري|ستجري|وستجري)/.test(t0.norm)
-      )
+      if (/^(س|وس)(ي|ت)/.test(t0.norm) && !inSet(cs[k], B.make) && /^(وسيجري|سيجري|ستجري|وستجري)/.test(t0.norm))
         return true;
-      for (let j = Math.max(0, k - 3); j < k; j++) if (inSet(cs[j], S.future)) return true;
+      for (let j = Math.max(0, k - 3); j < k; j++) if (inSet(cs[j], B.future)) return true;
       return false;
     };
 
@@ -224,6 +305,8 @@ export function extractEvents(
       // ---------- statements, appeals, accusations
       if (c.type === "verb" && c.verb) {
         const v = c.verb;
+        // a verb inside a quotation is part of the quoted words, not a new statement
+        if (quoteDepth(k)) continue;
         let speaker: string[] | null = null;
         let subjAt = -1;
         const tn = u.toks[c.s].norm;
@@ -233,7 +316,7 @@ export function extractEvents(
             (cs[k - 2] ? { ents: actorEnts(cs[k - 1]) ?? actorEnts(cs[k - 2]) ?? [], at: k - 1, media: false } : null);
           speaker = b?.ents?.length ? b.ents : null;
         } else {
-          const a = v.participle ? null : subjectAfter(k);
+          const a = v.participle ? null : subjectAfter(k, true);
           if (a?.media) {
             continue; // media attribution
           }
@@ -273,7 +356,7 @@ export function extractEvents(
         if (v.kind === "Appeal" || v.kind === "Accusation") {
           const start = subjAt >= 0 ? subjAt + 1 : k + 1;
           for (let j = start; j < Math.min(cs.length, start + 5); j++) {
-            if (inSet(cs[j], ILA)) break;
+            if (inSet(cs[j], B.ila)) break;
             const a = actorEnts(cs[j]);
             if (a) {
               addressee = a;
@@ -309,8 +392,9 @@ export function extractEvents(
         continue;
       }
       if (c.type !== "tok" || u.toks[c.s].kind !== "word") continue;
+      if (bits[c.s] === 0) continue; // the rules below all start at a word of one of the sets
       // ---------- subject-setting verbs (أصدرت X بيانا، قدم X تعازيه)
-      if (inSet(c, S.subjectVerbs) && !inSet(c, S.make) && !inSet(c, S.receive) && !inSet(c, S.contact)) {
+      if (inSet(c, B.subjectVerbs) && !inSet(c, B.make) && !inSet(c, B.receive) && !inSet(c, B.contact)) {
         const a = subjectAfter(k) ?? subjectBefore(k);
         if (a && !a.media) {
           sentSubject = a.ents;
@@ -318,16 +402,35 @@ export function extractEvents(
         }
       }
       // ---------- phone calls
-      const isMake = inSet(c, S.make);
-      const isReceive = inSet(c, S.receive);
-      const isContact = inSet(c, S.contact);
-      const isDiscuss = inSet(c, S.discuss);
-      const isHappen = inSet(c, S.happen);
-      const isTalk = inSet(c, S.talk);
+      const isMake = inSet(c, B.make);
+      const isReceive = inSet(c, B.receive);
+      const isContact = inSet(c, B.contact);
+      const isDiscuss = inSet(c, B.discuss);
+      const isHappen = inSet(c, B.happen);
+      const isTalk = inSet(c, B.talk);
       if (isMake || isReceive || isContact || isDiscuss || isHappen || isTalk) {
         const planned = future(k) || /^(و?س)(يجري|تجري|يتصل|تتصل|يبحث|يتحادث)/.test(u.toks[c.s].norm);
-        const nounAt = findTok(k + 1, k + 9, (x) => inSet(x, S.callNouns));
-        const phoneNear = findTok(k + 1, k + 8, (x) => inSet(x, S.phone)) >= 0 || (nounAt >= 0 && sentenceHasPhone);
+        // في اتصال هاتفي تلقاه من Y، أكد X …: Y called the subject of the main clause
+        if (isReceive && /(اه|ته|اها)$/.test(u.toks[c.s].norm) && !planned) {
+          let noun = -1;
+          for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (inSet(cs[j], B.callNouns)) noun = j;
+          const min = noun >= 0 ? findTok(k + 1, k + 3, (x) => tokNorm(x) === "من") : -1;
+          if (min >= 0) {
+            handledNouns.add(noun);
+            const callers = actorsFrom(min + 1, 0).ents.filter(isPerson);
+            let callee: string | undefined;
+            for (let j = min + 1; j < cs.length && !callee; j++)
+              if (cs[j].type === "verb") callee = subjectAfter(j, true)?.ents.find(isPerson);
+            callee = callee ?? (sentSubject.length ? sentSubject : lastSubject).find(isPerson);
+            if (callers.length && callee) {
+              addCall(callers[0], callee, true, c);
+              lastCallees = [callee];
+            }
+            continue;
+          }
+        }
+        const nounAt = findTok(k + 1, k + 9, (x) => inSet(x, B.callNouns));
+        const phoneNear = findTok(k + 1, k + 8, (x) => inSet(x, B.phone)) >= 0 || (nounAt >= 0 && sentenceHasPhone);
         let subj = subjectAfter(k);
         if (subj && nounAt >= 0 && subj.at > nounAt) subj = null;
         if (!subj) subj = subjectBefore(k);
@@ -335,15 +438,21 @@ export function extractEvents(
         if (!subjEnts && /(اه|ته|اها)$/.test(u.toks[c.s].norm)) {
           // relative أجراه: the sentence's main subject (first person around that is not the object)
           for (let j = k + 1; j < cs.length && !subjEnts; j++)
-            if (cs[j].type === "verb" || inSet(cs[j], S.discuss)) subjEnts = subjectAfter(j)?.ents ?? null;
+            if (cs[j].type === "verb" || inSet(cs[j], B.discuss)) subjEnts = subjectAfter(j)?.ents ?? null;
           if (!subjEnts) subjEnts = sentSubject.length ? sentSubject : lastSubject;
         }
         if (isMake && nounAt >= 0) {
           handledNouns.add(nounAt);
-          const ma = findTok(nounAt + 1, nounAt + 7, isMa);
+          let ma = findTok(nounAt + 1, nounAt + 7, isMa);
+          let from = ma + 1;
+          if (ma < 0) {
+            // أجرى X اتصالا هاتفيا بالرئيس Y: the callee carries the preposition ب
+            ma = findTok(nounAt + 1, nounAt + 4, (x) => x.pre.endsWith("ب") && !!actorEnts(x));
+            from = ma;
+          }
           if (ma < 0) continue;
           if (S.notCalls.has(bare(cs[ma + 1]))) continue;
-          const callees = actorsFrom(ma + 1, 0).ents.filter(isPerson);
+          const callees = actorsFrom(from, 0).ents.filter(isPerson);
           if (!subjEnts) subjEnts = sentSubject.length ? sentSubject : lastSubject;
           const caller = subjEnts?.find(isPerson);
           if (!caller || !callees.length) continue;
@@ -364,7 +473,9 @@ export function extractEvents(
           const callers = actorsFrom(min + 1, 0).ents.filter(isPerson);
           const callee = subjEnts?.find(isPerson);
           if (!callee || !callers.length || planned) continue;
-          addCall(callers[0], callee, true, c);
+          // اتصالين هاتفيين من X و Y: one call per caller
+          const several = PLURAL_CALLS.has(bare(cs[nounAt]));
+          for (const cr of several ? callers : callers.slice(0, 1)) addCall(cr, callee, true, c);
           lastCallees = [callee];
           sentSubject = [callee];
           lastSubject = [callee];
@@ -392,7 +503,7 @@ export function extractEvents(
           if (ps.length >= 2) addCall(ps[0], ps[1], false, c);
           continue;
         }
-        if ((isDiscuss && phoneNear) || (isTalk && (!inSet(c, TALK_ONLY_PHONE) || phoneNear))) {
+        if ((isDiscuss && phoneNear) || (isTalk && (!inSet(c, B.talkOnlyPhone) || phoneNear))) {
           if (planned) continue;
           const ma = findTok(k + 1, k + 9, isMa);
           let others: string[] = [];
@@ -412,11 +523,11 @@ export function extractEvents(
         }
       }
       // ---------- "في/خلال اتصال (هاتفي) مع Y"
-      if (inSet(c, S.callNouns) && !handledNouns.has(k)) {
+      if (inSet(c, B.callNouns) && !handledNouns.has(k)) {
         const prev = bare(cs[k - 1]);
         if (prev === "في" || prev === "خلال" || prev === "عبر") {
           let j = k + 1;
-          while (j < cs.length && inSet(cs[j], S.phone)) j++;
+          while (j < cs.length && inSet(cs[j], B.phone)) j++;
           const anchor = sentSubject.length ? sentSubject : (subjectBefore(k - 1)?.ents ?? lastSubject);
           const me =
             anchor.find(isPerson) ??
@@ -425,7 +536,7 @@ export function extractEvents(
               .flatMap((x) => (x.type === "person" ? (x.ents ?? []) : []))
               .find(isPerson);
           if (isMa(cs[j] ?? c)) {
-            if (S.notCalls.has(bare(cs[j + 1])) || inSet(cs[j + 1], S.notCalls)) continue;
+            if (S.notCalls.has(bare(cs[j + 1])) || inSet(cs[j + 1], B.notCalls)) continue;
             const others = actorsFrom(j + 1, 0).ents.filter(isPerson);
             if (me && others.length) {
               for (const o of others) addCall(me, o, false, c);
@@ -433,7 +544,7 @@ export function extractEvents(
             }
           } else if (me) {
             // condolence / congratulation delivered in the call: X → Y
-            const cond = cs.findIndex((x, idx) => idx > k && inSet(x, S.condolence));
+            const cond = cs.findIndex((x, idx) => idx > k && inSet(x, B.condolence));
             if (cond > 0) {
               const ila = findTok(cond + 1, cond + 4, (x) => tokNorm(x) === "الي");
               const to = ila >= 0 ? actorsFrom(ila + 1, 0).ents.filter(isPerson) : [];
@@ -443,7 +554,7 @@ export function extractEvents(
         }
       }
       // ---------- initiative: بمبادرة من الجانب X
-      if (inSet(c, S.initiative) && lastCall) {
+      if (inSet(c, B.initiative) && lastCall) {
         for (let j = k + 1; j < Math.min(cs.length, k + 5); j++) {
           if (cs[j].type === "country") {
             const cc = cs[j].ents?.[0];
@@ -463,7 +574,7 @@ export function extractEvents(
         }
       }
       // ---------- condolences
-      if (inSet(c, S.condolence)) {
+      if (inSet(c, B.condolence)) {
         const by = (subjectBefore(k)?.ents ??
           (sentSubject.length
             ? sentSubject

@@ -80,6 +80,8 @@ export interface VerbInfo {
 
 export interface Lexicon {
   dir: string;
+  /** false when built without the known-people list (ablation) */
+  withPeople: boolean;
   index: Map<string, LexEntry[]>;
   countries: Map<string, CountryInfo>; // by iso2 upper
   people: Map<string, PersonInfo>;
@@ -96,6 +98,9 @@ export interface Lexicon {
   stop: Set<string>;
   particles: Set<string>;
   honorifics: Set<string>;
+  /** given names (names.yaml): unambiguous ones, and those that are also common words */
+  given: Set<string>;
+  givenAmbiguous: Set<string>;
 }
 
 const N = (s: string) => normaliseArabic(String(s));
@@ -159,16 +164,27 @@ export function nisbaForms(stem: string): string[] {
   return [...out];
 }
 
-export function loadLexicon(dir?: string): Lexicon {
-  const d = dir ?? defaultLexiconDir();
-  const hit = cache.get(d);
+/** Options of loadLexicon. `people: false` drops the known-people list (ablation: how well do the
+ * general mechanisms — title patterns, appositions, coreference — do on people the lexicon never saw?). */
+export interface LexiconOptions {
+  dir?: string;
+  people?: boolean;
+}
+
+export function loadLexicon(dirOrOpts?: string | LexiconOptions, opts: LexiconOptions = {}): Lexicon {
+  const o: LexiconOptions =
+    typeof dirOrOpts === "object" && dirOrOpts ? dirOrOpts : { ...opts, dir: dirOrOpts as string | undefined };
+  const d = o.dir ?? defaultLexiconDir();
+  const people = o.people !== false;
+  const ck = `${d}|${people ? "people" : "no-people"}`;
+  const hit = cache.get(ck);
   if (hit) return hit;
-  const lex = buildLexicon(d);
-  cache.set(d, lex);
+  const lex = buildLexicon(d, people);
+  cache.set(ck, lex);
   return lex;
 }
 
-function buildLexicon(dir: string): Lexicon {
+function buildLexicon(dir: string, withPeople = true): Lexicon {
   const index = new Map<string, LexEntry[]>();
   const add = (surface: string, type: LexType, ref: string, count?: number) => {
     const norm = N(surface);
@@ -271,7 +287,7 @@ function buildLexicon(dir: string): Lexicon {
   for (const f of (py.triggers ?? []) as string[]) add(f, "placeTrigger", "trigger");
 
   const people = new Map<string, PersonInfo>();
-  const ppy = readYaml(dir, "people.yaml");
+  const ppy = withPeople ? readYaml(dir, "people.yaml") : {};
   for (const p of (ppy.people ?? []) as Any[]) {
     const id = `person:${slugify(p.en)}`;
     people.set(id, {
@@ -341,10 +357,34 @@ function buildLexicon(dir: string): Lexicon {
     }
   }
   const sw = readYaml(dir, "stopwords.yaml");
+  const ny = readYaml(dir, "names.yaml");
+  const givenAmbiguous = S(ny.ambiguous);
+  const given = new Set([...S(ny.given)].filter((g) => !givenAmbiguous.has(g)));
+
+  // nisbas derived from single-word country names the hand list does not cover (كينيا → الكيني، تشاد → التشادية)
+  const hasNisba = new Set<string>();
+  for (const list of index.values()) for (const e of list) if (e.type === "nisba") hasNisba.add(e.ref);
+  const NO_DERIVE = new Set(["ML"]); // مالي = "financial"
+  for (const c of countries.values()) {
+    if (hasNisba.has(c.iso2) || NO_DERIVE.has(c.iso2)) continue;
+    const name = N(c.ar);
+    if (name.includes(" ")) continue;
+    let st = name.startsWith("ال") ? name.slice(2) : name;
+    if (st.length < 3) continue;
+    if (st.endsWith("يا")) st = st.slice(0, -2);
+    else if (st.endsWith("ا") || st.endsWith("ه")) st = st.slice(0, -1);
+    if (!st.endsWith("ي")) st += "ي";
+    if (st.length < 4) continue;
+    for (const f of nisbaForms(st)) {
+      const clash = (index.get(f) ?? []).some((e) => e.tokens.length === 1);
+      if (!clash) add(f, "nisba", c.iso2);
+    }
+  }
 
   for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return {
     dir,
+    withPeople,
     index,
     countries,
     people,
@@ -361,6 +401,8 @@ function buildLexicon(dir: string): Lexicon {
     stop: S(sw.stop),
     particles: S(sw.particles),
     honorifics,
+    given,
+    givenAmbiguous,
   };
 }
 

@@ -19,10 +19,13 @@ export type ChunkType =
   | "counterpart"
   | "dual"
   | "pronoun"
+  | "source"
   | "verb";
 
 export interface Title {
   office: string;
+  /** a former holder (الرئيس السابق / وزير الخارجية الأسبق) */
+  former?: boolean;
   country: string | null; // iso2 upper
   org: string | null; // org id when the title names a body (spokesperson of X)
   /** original offsets of the country designation (nisba / name) */
@@ -64,6 +67,67 @@ export interface Chunk {
   /** resolved entity ids (coreference stage) */
   ents?: string[];
   appositive?: boolean;
+  /** a unit's parent body (المكتب الصحفي لـ[وزارة الدفاع]) */
+  inner?: Chunk;
+}
+
+/** Chunks are instances of two classes only — TokChunk (plain tokens) and ChunkObj (everything else, all
+ * fields declared): the later stages read optional fields such as `titles` / `slots` on every chunk, and
+ * objects of many shapes would make each read a slow megamorphic lookup. */
+class ChunkObj implements Chunk {
+  iso?: string = undefined;
+  form?: "name" | "nisba" | "capital" = undefined;
+  personId?: string = undefined;
+  nameTokens?: string[] = undefined;
+  nameStart?: number = undefined;
+  nameEnd?: number = undefined;
+  titles?: Title[] = undefined;
+  office?: string = undefined;
+  countries?: (string | null)[] = undefined;
+  count?: number = undefined;
+  orgId?: string | null = undefined;
+  domain?: string = undefined;
+  orgCountry?: string | null = undefined;
+  parent?: string | null = undefined;
+  placeKey?: string | null = undefined;
+  placeId?: string = undefined;
+  slots?: Slot[] = undefined;
+  verb?: VerbInfo = undefined;
+  ents?: string[] = undefined;
+  appositive?: boolean = undefined;
+  inner?: Chunk = undefined;
+  constructor(
+    public type: ChunkType,
+    public s: number,
+    public e: number,
+    public start: number,
+    public end: number,
+    public text: string,
+    public pre: string,
+  ) {}
+}
+
+/** a plain word or punctuation: most chunks of a text, kept small (a 10 MB text has two million of them) */
+class TokChunk implements Chunk {
+  constructor(
+    public type: ChunkType,
+    public s: number,
+    public e: number,
+    public start: number,
+    public end: number,
+    public text: string,
+    public pre: string,
+  ) {}
+}
+
+export function makeChunk(
+  base: Pick<Chunk, "type" | "s" | "e" | "start" | "end" | "text" | "pre">,
+  extra?: Partial<Chunk>,
+): Chunk {
+  if (base.type === "tok" && extra === undefined)
+    return new TokChunk(base.type, base.s, base.e, base.start, base.end, base.text, base.pre);
+  const c = new ChunkObj(base.type, base.s, base.e, base.start, base.end, base.text, base.pre);
+  return extra === undefined ? c : Object.assign(c, extra);
 }
 
 interface Match {
@@ -72,6 +136,14 @@ interface Match {
   pre: string;
 }
 
+const INERT = new WeakMap<Lexicon, Map<string, boolean>>();
+const COUNTERPART = /^(نظيره|نظيرته|نظيريه|نظيرتيه|نظرايه|نظيرها|نظيرتها|نظرايها|نظيريها|نظيرهم|نظرايهم|نظيرا|نظير)$/;
+const TITLE_BRIDGE = new Set(["الملك", "السلطان", "الامير", "الرييس", "الشيخ"]);
+const SOURCE_HEADS = new Set(["مصادر", "مصدر", "مسوول", "مسوولون", "مسوولين"]);
+const REGNAL = new Set(["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"]);
+/** bare رئيس is an office only with a country after it (رئيس الإمارات، رئيس تركيا) */
+const BARE_HEAD = new Set(["رييس", "رييسه"]);
+const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
 const isComma = (t: Token | undefined) => !!t && t.kind === "punct" && (t.text === "،" || t.text === ",");
@@ -138,7 +210,8 @@ export class Mentioner {
   chunk(type: ChunkType, s: number, e: number, pre = "", extra: Partial<Chunk> = {}): Chunk {
     const start = this.toks[s].start;
     const end = this.toks[e - 1].end;
-    return { type, s, e, start, end, text: this.text.slice(start, end), pre, ...extra };
+    // plain tokens never need their text (saves a string per word on large texts)
+    return makeChunk({ type, s, e, start, end, text: type === "tok" ? "" : this.text.slice(start, end), pre }, extra);
   }
 
   /** word usable as part of a person's name */
@@ -171,35 +244,78 @@ export class Mentioner {
     if (m) return false;
     if (n.startsWith("ال") && !allowArticle) return false;
     if (/[0-9]/.test(n)) return false;
+    // a preposition or conjunction glued to the article is never inside a name (بلينكن للصحفيين)
+    if (n.length > 4 && /^(لل|بال|وال|فال|كال)/.test(n)) return false;
+    // derived verbs (استمر، استغرق، انتهى) do not continue a name (ترامب استمر ساعتين)
+    if (allowArticle && n.length >= 5 && /^(است|انت|اعت|ابت)/.test(n)) return false;
     return true;
   }
 
-  /** a run of name tokens starting at i; returns end index or -1 */
-  nameRun(i: number, allowWaw = false): number {
+  /** a run of name tokens starting at i; returns end index or -1.
+   * nisbaSurname: a nisba with the article may close a name of 2+ tokens (محمد شياع السوداني) — only after a
+   * title that already named the country. */
+  nameRun(i: number, allowWaw = false, nisbaSurname = false, regnal = false): number {
     const lex = this.lex;
     let k = i;
     let count = 0;
     let particle = false;
-    while (k < this.toks.length && count < 4) {
+    let particles = 0;
+    while (k < this.toks.length && count < (particles ? 7 : 4)) {
       const first = k === i;
       const canArticle = particle || count >= 1;
-      if (!this.nameLike(k, canArticle, first && allowWaw)) break;
+      if (!this.nameLike(k, canArticle, first && allowWaw)) {
+        if (nisbaSurname && count >= 2 && !particle && this.isNisbaSurname(k)) {
+          k++;
+          count++;
+        }
+        break;
+      }
       const n = this.toks[k].norm;
       const isParticle = lex.particles.has(first && allowWaw && n.startsWith("و") ? n.slice(1) : n);
+      if (isParticle) particles++;
       count++;
       k++;
-      if (n.startsWith("ال") && !particle) break; // an article-bearing token ends the name (أيمن الصفدي)
+      if (n.startsWith("ال") && !particle && !isParticle) break; // an article-bearing token ends the name (أيمن الصفدي)
       if (count >= 3 && !isParticle && !particle) break;
       particle = isParticle;
     }
     if (count === 0) return -1;
     // a name cannot end with a particle
     if (lex.particles.has(this.toks[k - 1].norm)) return k - 1 > i ? k - 1 : -1;
+    // regnal ordinal after a king's / emir's name (عبد الله الثاني، محمد السادس)
+    if (regnal && REGNAL.has(this.toks[k]?.norm ?? "")) return k + 1;
+    // a third plain token followed by a definite noun is a noun in construct (كارل نيهامر ملف الهجرة)
+    if (count === 3 && particles === 0 && !this.toks[k - 1].norm.startsWith("ال")) {
+      const nx = this.toks[k];
+      if (nx?.kind === "word" && nx.norm.startsWith("ال") && !lex.stop.has(nx.norm) && !matchAt(this.toks, k, lex))
+        return k - 1;
+    }
+    return k;
+  }
+
+  /** الفلاني used as a family name: a nisba with the article, not followed by another name token */
+  isNisbaSurname(k: number): boolean {
+    const t = this.toks[k];
+    if (t?.kind !== "word" || !t.norm.startsWith("ال")) return false;
+    const m = matchAt(this.toks, k, this.lex, undefined, false);
+    return !!m && m.entry.type === "nisba" && m.e === k + 1;
+  }
+
+  /** first token of a name is a known given name */
+  isGiven(norm: string, ambiguousToo: boolean): boolean {
+    const n = norm.startsWith("و") && norm.length > 3 && !this.lex.given.has(norm) ? norm.slice(1) : norm;
+    return this.lex.given.has(n) || (ambiguousToo && this.lex.givenAmbiguous.has(n));
+  }
+
+  /** honorifics (الشيخ، الأمير، اللواء …) standing before a name */
+  skipHonorifics(j: number): number {
+    let k = j;
+    while (k < this.toks.length && this.toks[k].kind === "word" && this.lex.honorifics.has(this.toks[k].norm)) k++;
     return k;
   }
 
   /** known person or unknown name at i (quotes allowed around it) */
-  personAt(i: number, allowWaw = false): Chunk | null {
+  personAt(i: number, allowWaw = false, nisbaSurname = false, regnal = false): Chunk | null {
     let k = i;
     let quoted = false;
     if (isQuote(this.toks[k])) {
@@ -217,7 +333,7 @@ export class Mentioner {
       });
       return c;
     }
-    const e0 = this.nameRun(k, allowWaw);
+    const e0 = this.nameRun(k, allowWaw, nisbaSurname, regnal);
     if (e0 > k) {
       let e = e0;
       if (quoted && !isQuote(this.toks[e])) return null;
@@ -303,7 +419,7 @@ export class Mentioner {
         orgCountry: inner.orgCountry,
         parent: inner.orgId ?? null,
       });
-      (c as Chunk & { inner?: Chunk }).inner = inner;
+      c.inner = inner;
       return c;
     }
     return null;
@@ -332,6 +448,16 @@ export class Mentioner {
       }
     }
     let c = this.countryAfter(k, true);
+    if (!c?.iso && m.entry.tokens.length === 1 && BARE_HEAD.has(m.entry.tokens[0])) return null;
+    // an international body after the title: الأمين العام للأمم المتحدة
+    if (!c && !orgId) {
+      const org = this.orgAt(k, ["ل", ""]);
+      if (org?.type === "org" && org.orgId && this.lex.orgs.has(org.orgId)) {
+        k = org.e;
+        orgId = org.orgId;
+        orgCountry = org.orgCountry ?? null;
+      }
+    }
     const spans: [number, number][] = [];
     if (c?.iso) {
       countries.push(c.iso);
@@ -380,17 +506,33 @@ export class Mentioner {
     }
     // qualifier words before the nisba: e.g. "وزير الخارجية والتعاون …" covered by the lexicon.
     // the name: [،] [quote] name
+    // former office holders: الرئيس الأمريكي السابق بيل كلينتون
+    if (FORMER.has(this.toks[k]?.norm ?? "")) {
+      for (const t of titles) t.former = true;
+      k++;
+    }
     let j = k;
     if (isComma(this.toks[j])) j++;
-    const p = this.personAt(j);
+    const afterComma = j > k;
+    const j0 = j;
+    j = this.skipHonorifics(j);
+    // a second, personal title before the name: العاهل الأردني الملك عبد الله الثاني
+    if (TITLE_BRIDGE.has(this.toks[j]?.norm ?? "")) j = this.skipHonorifics(j + 1);
+    const honorific = j > j0;
     const hasCountry = titles.some((t) => t.country) || !!orgId;
+    const regnal = titles.some((t) => t.office === "king" || t.office === "emir" || t.office === "sultan");
+    const p = this.personAt(j, false, hasCountry, regnal);
     const weak = (toks: string[]) =>
       toks.some(
-        (x, ix) => x.startsWith("ال") && !(ix > 0 && this.lex.particles.has(toks[ix - 1])) && !(hasCountry && ix > 0),
+        (x, ix) =>
+          x.startsWith("ال") &&
+          !(ix > 0 && this.lex.particles.has(toks[ix - 1])) &&
+          !(hasCountry && ix > 0) &&
+          !(ix > 0 && this.isGiven(toks[0], true)),
       );
     if (p && (p.personId || (p.nameTokens && p.nameTokens.length >= 1 && !weak(p.nameTokens)))) {
       // after a comma, an unknown single token is too weak
-      if (p.personId || j === k || (p.nameTokens?.length ?? 0) >= 2) {
+      if (p.personId || (!afterComma && !honorific) || (p.nameTokens?.length ?? 0) >= 2) {
         return this.chunk("person", i, p.e, m.pre, {
           personId: p.personId,
           nameTokens: p.nameTokens,
@@ -409,9 +551,7 @@ export class Mentioner {
     let pre = "";
     let form = "";
     for (const v of variants(t.norm)) {
-      if (
-        /^(نظيره|نظيرته|نظيريه|نظيرتيه|نظرايه|نظيرها|نظيرتها|نظرايها|نظيريها|نظيرهم|نظرايهم|نظيرا|نظير)$/.test(v.form)
-      ) {
+      if (COUNTERPART.test(v.form)) {
         pre = v.pre;
         form = v.form;
         break;
@@ -484,9 +624,15 @@ export class Mentioner {
       if (isComma(this.toks[j])) j++;
       const names: Chunk[] = [];
       for (let g = 0; g < slots.length; g++) {
-        if (g > 0 && isComma(this.toks[j])) j++;
+        let sep = false;
+        if (g > 0 && isComma(this.toks[j])) {
+          j++;
+          sep = true;
+        }
         const q = this.personAt(j, g > 0);
         if (!q || !(q.personId || (q.nameTokens?.length ?? 0) >= 2)) break;
+        // names listed after the nisbas are separated by a comma or و (X، Y و Z)
+        if (g > 0 && !sep && !this.toks[j].norm.startsWith("و") && !isQuote(this.toks[j])) break;
         names.push(q);
         j = q.e;
       }
@@ -498,6 +644,67 @@ export class Mentioner {
       }
     }
     return this.chunk("counterpart", i, Math.max(k, i + 1), pre, { slots });
+  }
+
+  /** a person without an office title: honorific + name (اللواء سمير فرج، الشيخ تميم بن حمد) or a known given
+   * name + family name (باراك أوباما) */
+  untitledPersonAt(i: number): Chunk | null {
+    const t = this.toks[i];
+    const j = this.skipHonorifics(i);
+    let p: Chunk | null = null;
+    if (j > i) p = this.personAt(j, false);
+    else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
+    if (!p || !(p.personId || (p.nameTokens?.length ?? 0) >= 2)) return null;
+    if (j > i)
+      return this.chunk("person", i, p.e, "", {
+        personId: p.personId,
+        nameTokens: p.nameTokens,
+        nameStart: p.nameStart,
+        nameEnd: p.nameEnd,
+      });
+    return p;
+  }
+
+  /** true when no rule of run() can start at a word with this normalised form (memoised per lexicon) */
+  inert(norm: string): boolean {
+    let memo = INERT.get(this.lex);
+    if (!memo) {
+      memo = new Map();
+      INERT.set(this.lex, memo);
+    }
+    let r = memo.get(norm);
+    if (r === undefined) {
+      r = this.computeInert(norm);
+      if (memo.size > 200_000) memo.clear();
+      memo.set(norm, r);
+    }
+    return r;
+  }
+
+  private computeInert(norm: string): boolean {
+    const lex = this.lex;
+    for (const v of variants(norm)) {
+      if (lex.verbs.has(v.form) || lex.index.has(v.form)) return false;
+      if (lex.sets.parties.has(v.form) || lex.sets.pronouns.has(v.form)) return false;
+      if (COUNTERPART.test(v.form)) return false;
+    }
+    const bare = norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
+    if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
+    if (lex.honorifics.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
+    for (let p = 2; p < norm.length - 2; p++) if (norm[p] === "و") return false; // run-together names
+    return true;
+  }
+
+  /** unnamed sources that speak: مصادر دبلوماسية، مصدر مسؤول، مصادر مطلعة */
+  sourceAt(i: number): Chunk | null {
+    const t = this.toks[i];
+    const head = t.norm.startsWith("و") && t.norm.length > 4 ? t.norm.slice(1) : t.norm;
+    if (!SOURCE_HEADS.has(head)) return null;
+    const a = this.toks[i + 1];
+    if (a?.kind !== "word" || a.norm.startsWith("ال") || this.lex.stop.has(a.norm)) return null;
+    const m = matchAt(this.toks, i + 1, this.lex, undefined, false);
+    if (m && m.entry.type !== "nisba") return null;
+    return this.chunk("source", i, m ? m.e : i + 2, head === t.norm ? "" : "و");
   }
 
   placeAfterTrigger(_i: number, e: number): Chunk | null {
@@ -547,6 +754,12 @@ export class Mentioner {
         i++;
         continue;
       }
+      // most words are plain text: one memoised lookup sends them straight through
+      if (this.inert(t.norm)) {
+        out.push(this.chunk("tok", i, i + 1));
+        i++;
+        continue;
+      }
       // statement verbs (only و/ف stripped)
       let verb: VerbInfo | undefined;
       let vpre = "";
@@ -575,6 +788,18 @@ export class Mentioner {
       }
       const m = matchAt(toks, i, lex);
       if (!m) {
+        const src = this.sourceAt(i);
+        if (src) {
+          out.push(src);
+          i = src.e;
+          continue;
+        }
+        const gp = this.untitledPersonAt(i);
+        if (gp) {
+          out.push(gp);
+          i = gp.e;
+          continue;
+        }
         const v0 = variants(t.norm);
         const dualHit = v0.find((v) => lex.sets.parties.has(v.form));
         if (dualHit) out.push(this.chunk("dual", i, i + 1, dualHit.pre));
@@ -648,26 +873,23 @@ export class Mentioner {
         .get(b)
         ?.find((e) => e.tokens.length === 1 && (e.type === "country" || e.type === "capital"));
       if (ea && eb) {
-        const base = { s: i, e: i + 1, pre: "" };
         return [
-          {
-            type: "country",
-            ...base,
-            start: t.start,
-            end: t.start + p,
-            text: t.text.slice(0, p),
-            iso: ea.ref,
-            form: "name",
-          },
-          {
-            type: "country",
-            ...base,
-            start: t.start + p + 1,
-            end: t.end,
-            text: t.text.slice(p + 1),
-            iso: eb.ref,
-            form: "name",
-          },
+          makeChunk(
+            { type: "country", s: i, e: i + 1, pre: "", start: t.start, end: t.start + p, text: t.text.slice(0, p) },
+            { iso: ea.ref, form: "name" },
+          ),
+          makeChunk(
+            {
+              type: "country",
+              s: i,
+              e: i + 1,
+              pre: "",
+              start: t.start + p + 1,
+              end: t.end,
+              text: t.text.slice(p + 1),
+            },
+            { iso: eb.ref, form: "name" },
+          ),
         ];
       }
     }

@@ -92,7 +92,30 @@ const isSpace = (code: number) =>
  * ى → ي, ة → ه, ؤ/ئ folded, Persian letters and Arabic-Indic digits folded, whitespace collapsed and trimmed.
  */
 export function normaliseArabic(s: string): string {
-  return normaliseWithMap(s).text.trim();
+  let out = "";
+  let pendingSpace = false;
+  let run = 0; // start of the current run of unchanged characters
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (isSpace(code)) {
+      if (run < i) out += s.slice(run, i);
+      run = i + 1;
+      if (out.length > 0) pendingSpace = true;
+      continue;
+    }
+    if (pendingSpace) {
+      out += " ";
+      pendingSpace = false;
+    }
+    const t = TABLE[code];
+    if (t !== null) {
+      if (run < i) out += s.slice(run, i);
+      out += t;
+      run = i + 1;
+    }
+  }
+  if (run < s.length) out += s.slice(run);
+  return out;
 }
 
 export interface NormalisedText {
@@ -133,12 +156,27 @@ export function normaliseWithMap(s: string): NormalisedText {
   return { text: out.join(""), map: map.subarray(0, n + 1) };
 }
 
-/** Fold one token quickly (no whitespace handling). */
+const FOLD_CACHE = new Map<string, string>();
+
+/** Fold one token quickly (no whitespace handling). Memoised: equal tokens share one (interned, flat)
+ * string, so the many Map/Set lookups keyed by the normalised form hash it once. */
 export function foldToken(s: string): string {
-  let out = "";
+  let out = FOLD_CACHE.get(s);
+  if (out !== undefined) return out;
+  out = "";
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const t = TABLE[s.charCodeAt(i)];
-    out += t === null ? s[i] : t;
+    if (t !== null) {
+      if (run < i) out += s.slice(run, i);
+      out += t;
+      run = i + 1;
+    }
   }
+  out = run === 0 ? s : run < s.length ? out + s.slice(run) : out;
+  // flatten (a cons string would be re-walked by every hash lookup)
+  if (out.length > 1) out = Array.from(out).join("");
+  if (FOLD_CACHE.size > 200_000) FOLD_CACHE.clear();
+  FOLD_CACHE.set(s, out);
   return out;
 }

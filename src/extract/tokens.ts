@@ -54,7 +54,7 @@ export function tokenize(text: string, offset = 0, end = text.length): Token[] {
       while (j < end && isWordChar(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j)) === digit) j++;
       const t = text.slice(i, j);
       const norm = foldToken(t);
-      toks.push({ i: toks.length, start: i, end: j, text: t, norm, kind: /^[0-9]+$/.test(norm) ? "num" : "word" });
+      toks.push({ i: toks.length, start: i, end: j, text: t, norm, kind: digit ? "num" : "word" });
       i = j;
     } else {
       const t = text[i];
