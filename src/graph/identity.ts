@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { slugify } from "../extract/lexicon.js";
 import { normaliseArabic } from "../extract/normalise.js";
 import type { DocEvent, Entity, Position } from "../extract/types.js";
 
@@ -76,18 +77,9 @@ export const isUnnamedPerson = (id: string): boolean => id.startsWith("person:un
 export const isKnownPerson = (id: string): boolean =>
   id.startsWith("person:") && !isProvisionalPerson(id) && !isUnnamedPerson(id);
 
-function slug(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9\u0621-\u064a]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /** A position is one office in one body: "position:<office>@<organization | country | none>". */
 export function positionId(p: Position): string {
-  const office = p.titleEn ? slug(p.titleEn) : nameKey(p.title).replace(/\s+/g, "-");
+  const office = p.titleEn ? slugify(p.titleEn) : nameKey(p.title).replace(/\s+/g, "-");
   return `position:${office || "office"}@${p.organization ?? p.country ?? "none"}`;
 }
 

@@ -1,23 +1,11 @@
 /** Read queries over events: lists with filters (root fields), per-actor lists, and batched look-ups. */
+import { EVENT_KINDS } from "../cypher.js";
 import type { Graph } from "../driver.js";
 import { actorProjection, eventProjection, int, NON_CONNECTING_RELATIONSHIPS } from "./fragments.js";
 import type { EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
 
-/** Event labels a list may be restricted to (the loader puts one of these beside :Event). */
-export const EVENT_LABELS = [
-  "PhoneCall",
-  "Statement",
-  "Appeal",
-  "Condolence",
-  "Claim",
-  "TerritorialClaim",
-  "Clash",
-  "Ceasefire",
-  "MeetingCall",
-  "Accusation",
-  "Meeting",
-  "Other",
-] as const;
+/** Event labels a list may be restricted to: the loader puts one of these beside :Event. */
+export const EVENT_LABELS = EVENT_KINDS;
 export type EventLabel = (typeof EVENT_LABELS)[number];
 
 export interface ActorCondition {
