@@ -7,6 +7,7 @@ import { startLocalNeo4j } from "../graph/localNeo4j.js";
 import { applySchema } from "../graph/schema.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
+const MAX_OTHER_FAILURES = 5;
 
 export interface StartOptions {
   load: boolean;
@@ -50,13 +51,21 @@ export async function startMainJob(graph: Graph, options: MainJobOptions): Promi
   let timer: NodeJS.Timeout | undefined;
   let wake: (() => void) | undefined;
 
+  // A Neo4j that has just come back may still be opening its database or building indexes: other errors
+  // are retried a few times too before the job gives up preparing (and keeps serving).
+  let otherFailures = 0;
   const attempt = async (): Promise<"done" | "retry" | "failed"> => {
     try {
       await prepareGraph(graph, options.load, sayLine);
       return "done";
     } catch (err) {
       if (isDatabaseUnavailable(err)) return "retry";
-      sayLine(`Preparing the database failed (serving anyway): ${err instanceof Error ? err.message : String(err)}`);
+      const message = err instanceof Error ? err.message : String(err);
+      if (++otherFailures <= MAX_OTHER_FAILURES) {
+        sayLine(`Preparing the database failed (attempt ${otherFailures}, will retry): ${message}`);
+        return "retry";
+      }
+      sayLine(`Preparing the database failed (serving anyway): ${message}`);
       return "failed";
     }
   };
@@ -64,7 +73,7 @@ export async function startMainJob(graph: Graph, options: MainJobOptions): Promi
   let first = await attempt();
   let prepared: Promise<boolean>;
   if (first === "retry") {
-    sayLine(`Neo4j is unavailable; serving anyway, and retrying every ${retryMs / 1000} s in the background`);
+    sayLine(`Neo4j is not ready; serving anyway, and retrying every ${retryMs / 1000} s in the background`);
     prepared = (async () => {
       while (!stopped && first === "retry") {
         await new Promise<void>((resolve) => {

@@ -31,12 +31,12 @@ describe("bad input", () => {
     const g = extract("الطقس جميل اليوم في المدينة.", {});
     expect(g.events).toEqual([]);
   });
-  it("a 10 MB text is processed in reasonable time", () => {
+  // A hang would hit the test timeout; speed itself is measured by `npm run bench:extract`, not asserted here.
+  it("a 10 MB text is processed, not refused or hung", () => {
     const unit = "وقال الرئيس الروسي فلاديمير بوتين إن الوضع خطير. ";
     const big = unit.repeat(Math.ceil((10 * 1024 * 1024) / unit.length));
-    const t0 = Date.now();
     const g = extract(big, {});
     expect(g.sentences.length).toBeGreaterThan(1000);
-    expect(Date.now() - t0).toBeLessThan(60_000);
+    expect(g.events.length).toBeGreaterThan(1000);
   });
 });

@@ -108,15 +108,12 @@ describe("the Neo4j transaction timeout on reads", () => {
   it("aborts a read running longer than the timeout, and the API calls it QUERY_TIMEOUT", async () => {
     const graph = openGraph(testNeo4jConfig(), { readTimeoutMs: 200 });
     try {
-      const started = Date.now();
       const err = await graph.read("UNWIND range(1, 2000000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS n").then(
         () => null,
         (e: unknown) => e,
       );
-      const ms = Date.now() - started;
       expect(err, "the read was aborted").not.toBeNull();
       expect(String((err as { code?: string }).code)).toMatch(/TransactionTimedOut/);
-      expect(ms).toBeLessThan(10_000);
       const formatted = makeFormatError({ development: false })({ message: "x", extensions: {} }, err);
       expect(formatted.extensions?.code).toBe("QUERY_TIMEOUT");
       expect(formatted.message).not.toContain("Neo");
