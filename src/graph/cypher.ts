@@ -57,15 +57,21 @@ for (const name of [...EVENT_KINDS, ...ROLE_TYPE_LIST]) {
   if (!ident.test(name)) throw new Error(`not a safe Cypher identifier: ${name}`);
 }
 
-const kindLabels = EVENT_KINDS.map(
-  (k) => `FOREACH (_ IN CASE WHEN row.kind = '${k}' THEN [1] ELSE [] END | SET e:${k})`,
-).join("\n");
+// Labels and relationship types are set with Cypher 5.26's dynamic `$(…)` form (one operator instead of a
+// FOREACH per allowed value); the value is still only ever an allow-listed constant: the event kind label is
+// kept only when it is in EVENT_KINDS, and a role's type comes from roleType() (ROLE_TYPES or the fallback).
+const EVENT_KIND_LIST = `[${EVENT_KINDS.map((k) => `'${k}'`).join(", ")}]`;
+const kindLabels = `SET e:$([k IN [row.kind] WHERE k IN ${EVENT_KIND_LIST}])`;
 
-const roleWrites = ROLE_TYPE_LIST.map((t) =>
-  t === FALLBACK_ROLE_TYPE
-    ? `FOREACH (_ IN CASE WHEN p.type = '${t}' THEN [1] ELSE [] END | MERGE (e)-[:${t} {role: p.role}]->(t))`
-    : `FOREACH (_ IN CASE WHEN p.type = '${t}' THEN [1] ELSE [] END | MERGE (e)-[:${t}]->(t))`,
-).join("\n");
+const ROLE_TYPE_CYPHER_LIST = `[${ROLE_TYPE_LIST.map((t) => `'${t}'`).join(", ")}]`;
+const roleWrites = (fresh: boolean) =>
+  fresh
+    ? `WITH e, p, t WHERE p.type IN ${ROLE_TYPE_CYPHER_LIST}
+CREATE (e)-[r:$(p.type)]->(t)
+SET r.role = CASE WHEN p.type = '${FALLBACK_ROLE_TYPE}' THEN p.role END`
+    : `WITH e, p, t WHERE p.type IN ${ROLE_TYPE_CYPHER_LIST}
+FOREACH (_ IN CASE WHEN p.type = '${FALLBACK_ROLE_TYPE}' THEN [1] ELSE [] END | MERGE (e)-[:${FALLBACK_ROLE_TYPE} {role: p.role}]->(t))
+FOREACH (_ IN CASE WHEN p.type <> '${FALLBACK_ROLE_TYPE}' THEN [1] ELSE [] END | MERGE (e)-[:$(p.type)]->(t))`;
 
 /** Per document: is it loaded (by id), and which article holds its content hash. */
 export const STATUS = `
@@ -77,10 +83,14 @@ RETURN row.id AS id, a.contentHash AS oldHash, h.id AS hashOwner`;
 /** Known persons named by the full-name keys of unknown (person:ar:) persons, countries not disagreeing. */
 export const RESOLVE_PROVISIONAL = `
 UNWIND $rows AS row
-MATCH (:Name {key: row.key})<-[r:NAMED]-(p:Person)
-WHERE r.kind <> 'family' AND NOT p.id STARTS WITH 'person:ar:' AND NOT p.id STARTS WITH 'person:unnamed:'
-OPTIONAL MATCH (p)-[:OF_COUNTRY]->(c:Country)
-WITH row, p, c WHERE row.country IS NULL OR c IS NULL OR c.id = row.country
+MATCH (k:Name {key: row.key})
+CALL (k, row) {
+  MATCH (k)<-[r:NAMED]-(p:Person)
+  WHERE r.kind <> 'family' AND NOT p.id STARTS WITH 'person:ar:' AND NOT p.id STARTS WITH 'person:unnamed:'
+  OPTIONAL MATCH (p)-[:OF_COUNTRY]->(c:Country)
+  WITH p, c WHERE row.country IS NULL OR c IS NULL OR c.id = row.country
+  RETURN p
+}
 RETURN row.id AS id, collect(DISTINCT p.id) AS candidates`;
 
 /** Replacing articles: remove their sentences (with evidence and mentions); report the events they evidenced. */
@@ -141,9 +151,7 @@ SET n.aliases = aliases, n.aliasText = reduce(t = '', f IN aliases | t + CASE WH
 `;
 
 export const UPSERT_ACTORS = `${mergeNamed("Actor")}
-FOREACH (_ IN CASE WHEN row.kind = 'Person' THEN [1] ELSE [] END | SET n:Person)
-FOREACH (_ IN CASE WHEN row.kind = 'Organization' THEN [1] ELSE [] END | SET n:Organization)
-FOREACH (_ IN CASE WHEN row.kind = 'Country' THEN [1] ELSE [] END | SET n:Country)
+SET n:$([k IN [row.kind] WHERE k IN ['Person', 'Organization', 'Country']])
 RETURN row.id AS id, created, [f IN row.forms WHERE NOT f IN before AND f <> n.name] AS newForms`;
 
 export const UPSERT_PLACES = `${mergeNamed("Place")}
@@ -165,12 +173,19 @@ ON MATCH SET r.kind = CASE WHEN r.kind = 'family' THEN row.kind ELSE r.kind END`
  */
 export const FIND_PROVISIONAL = `
 UNWIND $rows AS row
-MATCH (:Name {key: row.key})<-[r:NAMED]-(p:Person)
-WHERE p.id STARTS WITH 'person:ar:' AND r.kind <> 'family'
-  AND COUNT { (:Name {key: row.key})<-[r2:NAMED]-(o:Person) WHERE r2.kind <> 'family'
+MATCH (k:Name {key: row.key})
+CALL (k, row) {
+  MATCH (k)<-[r:NAMED]-(p:Person)
+  WHERE r.kind <> 'family' AND p.id STARTS WITH 'person:ar:'
+    AND NOT EXISTS { (p)-[:OF_COUNTRY]->(c:Country) WHERE row.country IS NOT NULL AND c.id <> row.country }
+  RETURN p
+}
+WITH row, k, p
+WHERE COUNT { (k)<-[r2:NAMED]-(o:Person) WHERE r2.kind <> 'family'
               AND NOT o.id STARTS WITH 'person:ar:' AND NOT o.id STARTS WITH 'person:unnamed:' } = 1
-  AND NOT EXISTS { (p)-[:OF_COUNTRY]->(c:Country) WHERE row.country IS NOT NULL AND c.id <> row.country }
 RETURN row.id AS known, collect(DISTINCT p.id) AS provisional`;
+// (The Name seek comes first and the rest is a CALL per row on purpose: planned over a growing graph, the
+// one-MATCH form was sometimes turned into a scan of every person per row.)
 
 /** … then the merge (APOC core), moving every relationship of the unknown node to the known one. */
 export const ABSORB_PROVISIONAL = `
@@ -268,10 +283,21 @@ UNWIND row.parts AS p
 OPTIONAL MATCH (a:Actor {id: p.entity})
 OPTIONAL MATCH (pl:Place {id: p.entity})
 WITH e, p, coalesce(a, pl) AS t WHERE t IS NOT NULL
-${fresh ? roleWrites.replaceAll("MERGE (e)", "CREATE (e)") : roleWrites}`;
+${roleWrites(fresh)}`;
 export const UPSERT_ROLES = rolesCypher(false);
-/** Events created in this transaction: plain CREATE, nothing to match. */
-export const CREATE_ROLES = rolesCypher(true);
+/**
+ * Events created in this transaction: plain CREATE, nothing to match. Rows are grouped by participant
+ * ({entity, parts: [{event, type, role}]}), so each actor or place is looked up once per batch, not once per
+ * event it takes part in.
+ */
+export const CREATE_ROLES = `
+UNWIND $rows AS row
+OPTIONAL MATCH (a:Actor {id: row.entity})
+OPTIONAL MATCH (pl:Place {id: row.entity})
+WITH row, coalesce(a, pl) AS t WHERE t IS NOT NULL
+UNWIND row.parts AS p
+MATCH (e:Event {id: p.event})
+${roleWrites(true)}`;
 
 const quantitiesCypher = (fresh: boolean) => `
 UNWIND $rows AS row
@@ -298,13 +324,15 @@ MATCH (e:Event {id: row.event})
 MATCH (s:Sentence {id: row.sentence})
 CREATE (e)-[:EVIDENCED_BY {start: row.start, end: row.end, text: row.text}]->(s)`;
 
+/** Rows grouped by actor or place ({entity, mentions: [{sentence, start, end}]}): one look-up per entity. */
 export const UPSERT_MENTIONS = `
 UNWIND $rows AS row
-MATCH (s:Sentence {id: row.sentence})
 OPTIONAL MATCH (a:Actor {id: row.entity})
 OPTIONAL MATCH (p:Place {id: row.entity})
-WITH s, row, coalesce(a, p) AS n WHERE n IS NOT NULL
-CREATE (n)-[:MENTIONED_IN {start: row.start, end: row.end}]->(s)`;
+WITH row, coalesce(a, p) AS n WHERE n IS NOT NULL
+UNWIND row.mentions AS m
+MATCH (s:Sentence {id: m.sentence})
+CREATE (n)-[:MENTIONED_IN {start: m.start, end: m.end}]->(s)`;
 
 /** CALLED mirrors each PhoneCall: caller -> callee, the day of the call, whether the text gave the direction. */
 const calledCypher = (fresh: boolean) => `

@@ -32,6 +32,8 @@ export interface LoadOptions {
   loadedAt?: string;
   /** Benchmark hook: milliseconds spent per statement name are added here. */
   timings?: Record<string, number>;
+  /** Profiling hook: every statement runs as PROFILE and its plan is passed here (bench/profile-load.ts). */
+  onProfile?: (statement: string, profile: unknown) => void;
 }
 
 export type ArticleStatus = "loaded" | "replaced" | "skipped";
@@ -146,7 +148,8 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
         throw new InjectedFailure(summary.statements);
       }
       summary.statements++;
-      const res = await (rawTx as ManagedTransaction).run(cypher, params);
+      const res = await (rawTx as ManagedTransaction).run(opts.onProfile ? `PROFILE ${cypher}` : cypher, params);
+      if (opts.onProfile) opts.onProfile(STATEMENT_NAMES.get(cypher) ?? "other", res.summary.profile);
       const u = res.summary.counters.updates();
       const c = summary.counters;
       c.nodesCreated += u.nodesCreated;
@@ -281,13 +284,13 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
       rows.filter((r) => !fresh.has(r.event)),
     ];
     const [newRoles, oldRoles] = split(b.roles);
-    if (newRoles?.length) await run(Q.CREATE_ROLES, { rows: newRoles });
+    if (newRoles?.length) await run(Q.CREATE_ROLES, { rows: byEntity(newRoles) });
     if (oldRoles?.length) await run(Q.UPSERT_ROLES, { rows: oldRoles });
     const [newQuantities, oldQuantities] = split(b.quantities);
     if (newQuantities?.length) await run(Q.CREATE_QUANTITIES, { rows: newQuantities });
     if (oldQuantities?.length) await run(Q.UPSERT_QUANTITIES, { rows: oldQuantities });
     if (b.evidence.length > 0) await run(Q.UPSERT_EVIDENCE, { rows: b.evidence });
-    if (b.mentions.length > 0) await run(Q.UPSERT_MENTIONS, { rows: b.mentions });
+    if (b.mentions.length > 0) await run(Q.UPSERT_MENTIONS, { rows: mentionsByEntity(b.mentions) });
     const newCalls = b.calls.filter((id) => fresh.has(id));
     const oldCalls = b.calls.filter((id) => !fresh.has(id));
     if (newCalls.length > 0) await run(Q.CREATE_CALLED, { ids: newCalls });
@@ -296,6 +299,31 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
     summary.ms = Date.now() - started;
     return summary;
   });
+}
+
+/** CREATE_ROLES rows: the parts of fresh events grouped by participant (one look-up per actor). */
+function byEntity(rows: RoleRow[]) {
+  const out = new Map<string, { entity: string; parts: { event: string; type: string; role: string }[] }>();
+  for (const r of rows) {
+    for (const p of r.parts) {
+      const g = out.get(p.entity) ?? { entity: p.entity, parts: [] };
+      out.set(p.entity, g);
+      g.parts.push({ event: r.event, type: p.type, role: p.role });
+    }
+  }
+  return [...out.values()];
+}
+
+/** UPSERT_MENTIONS rows: mentions grouped by the actor or place they name. */
+function mentionsByEntity(rows: Record<string, unknown>[]) {
+  const out = new Map<string, { entity: string; mentions: Record<string, unknown>[] }>();
+  for (const r of rows) {
+    const entity = r.entity as string;
+    const g = out.get(entity) ?? { entity, mentions: [] };
+    out.set(entity, g);
+    g.mentions.push({ sentence: r.sentence, start: r.start, end: r.end });
+  }
+  return [...out.values()];
 }
 
 interface ActorRow {

@@ -1,0 +1,140 @@
+/**
+ * The floor: a bare node:http handler running akhbar's own read Cypher (src/graph/queries) through
+ * neo4j-driver, in the same order and batching as akhbar's resolvers and DataLoaders, with no GraphQL layer.
+ *
+ *   POST /w1  {}                          first 50 phone calls, then their participants (caller/callee names)
+ *   POST /w2  {"name": "…"}               actor by name, its calls and statements, participants and evidence
+ *   POST /w3  {"from": "…", "to": "…"}    shortest path (maxHops 4) between two actors
+ *   POST /w4  {"text": "…"}               full-text search, 10 hits
+ */
+import http from "node:http";
+import type { Graph } from "../../src/graph/driver.js";
+import { nameKey } from "../../src/graph/identity.js";
+import * as q from "../../src/graph/queries/index.js";
+
+const PAGE = { skip: 0, limit: 10 };
+
+async function w1(graph: Graph) {
+  const page = await q.listEvents(graph, { label: "PhoneCall", actors: [] }, { skip: 0, limit: 50 });
+  const participants = await q.participantsOfEvents(
+    graph,
+    page.rows.map((r) => r.id),
+  );
+  return page.rows.map((e) => {
+    const parts = participants.get(e.id) ?? [];
+    return {
+      id: e.id,
+      date: e.date,
+      caller: parts.find((p) => p.role === "caller")?.actor.name ?? null,
+      callee: parts.find((p) => p.role === "callee")?.actor.name ?? null,
+    };
+  });
+}
+
+async function resolve(graph: Graph, text: string) {
+  const key = nameKey(text.trim());
+  const keys = key === text ? [text] : [text, key];
+  const found = await q.actorsByNameKeys(graph, keys);
+  const unique = new Map<string, q.ActorRow>();
+  for (const rows of found.values()) for (const a of rows) unique.set(a.id, a);
+  const actors = [...unique.values()].filter((a) => a.kind !== "Place");
+  if (actors.length !== 1) throw new Error(`"${text}" names ${actors.length} actors`);
+  return actors[0] as q.ActorRow;
+}
+
+async function w2(graph: Graph, name: string) {
+  const actor = await resolve(graph, name);
+  const [calls, statements] = await Promise.all([
+    q.listEventsOfActors(graph, [actor.id], ["CALLER", "CALLEE"], { label: "PhoneCall" }, PAGE),
+    q.listEventsOfActors(graph, [actor.id], ["SPEAKER"], { label: "Statement" }, PAGE),
+  ]);
+  const callRows = calls.get(actor.id)?.rows ?? [];
+  const statementRows = statements.get(actor.id)?.rows ?? [];
+  const [participants, evidence] = await Promise.all([
+    q.participantsOfEvents(
+      graph,
+      callRows.map((r) => r.id),
+    ),
+    q.evidenceOfEvents(
+      graph,
+      [...callRows, ...statementRows].map((r) => r.id),
+    ),
+  ]);
+  return {
+    id: actor.id,
+    name: actor.name,
+    calls: callRows.map((e) => ({
+      id: e.id,
+      date: e.date,
+      caller: participants.get(e.id)?.find((p) => p.role === "caller")?.actor.name ?? null,
+      callee: participants.get(e.id)?.find((p) => p.role === "callee")?.actor.name ?? null,
+      evidence: (evidence.get(e.id) ?? []).map((v) => ({ text: v.text, sentence: v.sentence })),
+    })),
+    statements: statementRows.map((e) => ({
+      id: e.id,
+      quote: e.quote,
+      evidence: (evidence.get(e.id) ?? []).map((v) => ({ text: v.text })),
+    })),
+  };
+}
+
+async function w3(graph: Graph, from: string, to: string) {
+  const [a, b] = await Promise.all([resolve(graph, from), resolve(graph, to)]);
+  const row = await q.shortestPath(graph, a.id, b.id, 4);
+  if (!row) return null;
+  return {
+    actors: row.nodes.filter((n) => n.actor).map((n) => n.actor?.name),
+    events: row.nodes.filter((n) => n.event).map((n) => ({ id: n.event?.id, kind: n.event?.kind })),
+  };
+}
+
+async function w4(graph: Graph, text: string) {
+  const query = q.luceneQuery(text);
+  if (!query) throw new Error("no words");
+  const hits = await q.searchText(graph, query, 10);
+  return hits.map((h) => ({
+    score: h.score,
+    actor: h.actor ? { id: h.actor.id, name: h.actor.name } : null,
+    event: h.event ? { id: h.event.id, kind: h.event.kind } : null,
+    sentence: h.sentence ? { id: h.sentence.id, text: h.sentence.text } : null,
+  }));
+}
+
+export function startFloorServer(graph: Graph, port: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      try {
+        const body = chunks.length
+          ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, string>)
+          : {};
+        let data: unknown;
+        switch (req.url) {
+          case "/w1":
+            data = await w1(graph);
+            break;
+          case "/w2":
+            data = await w2(graph, String(body.name));
+            break;
+          case "/w3":
+            data = await w3(graph, String(body.from), String(body.to));
+            break;
+          case "/w4":
+            data = await w4(graph, String(body.text));
+            break;
+          default:
+            res.writeHead(404).end();
+            return;
+        }
+        const out = JSON.stringify({ data });
+        res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(out) });
+        res.end(out);
+      } catch (err) {
+        const out = JSON.stringify({ errors: [{ message: (err as Error).message }] });
+        res.writeHead(500, { "content-type": "application/json" }).end(out);
+      }
+    });
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
