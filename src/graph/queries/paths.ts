@@ -18,14 +18,17 @@ export interface PathRow {
 }
 
 // A hop between two actors is at most two relationships (actor–event–actor, person–office–country);
-// quantifier bounds must be literals in Cypher, so each allowed hop count has its own fixed text.
-const NOT_CONNECTING = NON_CONNECTING_RELATIONSHIPS.join("|");
+// variable-length bounds must be literals in Cypher, so each allowed hop count has its own fixed text.
+// shortestPath() searches from both ends at once and checks the all() predicates while it expands, so it
+// stays cheap on large graphs (the SHORTEST 1 form expanded from one end and could not finish at 10^5 events).
 const cypherFor = new Map<number, string>();
 for (let hops = 1; hops <= MAX_PATH_HOPS; hops++) {
   cypherFor.set(
     hops,
     `MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
-MATCH p = SHORTEST 1 (a) (()-[:!(${NOT_CONNECTING})]-(:Actor|Event|Position)){1,${hops * 2}} (b)
+MATCH p = shortestPath((a)-[*1..${hops * 2}]-(b))
+WHERE all(r IN relationships(p) WHERE NOT type(r) IN $notConnecting)
+  AND all(n IN nodes(p) WHERE n:Actor OR n:Event OR n:Position)
 RETURN [n IN nodes(p) | {
   actor: CASE WHEN n:Actor THEN ${actorProjection("n")} END,
   event: CASE WHEN n:Event THEN ${eventProjection("n")} END,
@@ -47,7 +50,8 @@ export async function shortestPath(
 ): Promise<PathRow | null> {
   const cypher = cypherFor.get(maxHops);
   if (!cypher) throw new RangeError(`maxHops must be an integer from 1 to ${MAX_PATH_HOPS}`);
-  const res = await graph.read(cypher, { from: fromId, to: toId });
+  if (fromId === toId) return null;
+  const res = await graph.read(cypher, { from: fromId, to: toId, notConnecting: [...NON_CONNECTING_RELATIONSHIPS] });
   const r = res.records[0];
   if (!r) return null;
   return { nodes: r.get("nodes") as PathNodeRow[], relationships: r.get("relationships") as PathRow["relationships"] };
