@@ -19,7 +19,8 @@
 //             (:Country)-[:CO_CHAIRS]->(:Organization) (when the document graph gives coChairs).
 // Events      (:Event:PhoneCall|:Statement|:Appeal|:Condolence|:Claim|:TerritorialClaim|:Clash|:Ceasefire|
 //             :MeetingCall|:Accusation|:Meeting|:Other {id, kind, cameo, date, dateFrom, dateTo, datePrecision,
-//             day, directed, quote, verb, medium, topic, articles})
+//             day, directed, quote, verb, medium, topic, articles, sortKey})
+//             sortKey = start day (or '~' when undated) + '|' + id: the order of event lists, indexed.
 //             id = "event:" + sha1 of the identity rule (kind, participants, day); see identity.ts.
 //             date: "YYYY" | "YYYY-MM" | "YYYY-MM-DD" | "YYYY-MM-DD/YYYY-MM-DD"; dateFrom/dateTo: ISO days of
 //             the span it covers (1994 -> 1994-01-01..1994-12-31), for range queries.
@@ -54,6 +55,10 @@ CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
 CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
 CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
 CREATE INDEX event_kind_date IF NOT EXISTS FOR (n:Event) ON (n.kind, n.date);
+CREATE INDEX event_sort IF NOT EXISTS FOR (n:Event) ON (n.sortKey);
+CREATE INDEX phonecall_sort IF NOT EXISTS FOR (n:PhoneCall) ON (n.sortKey);
+CREATE INDEX statement_sort IF NOT EXISTS FOR (n:Statement) ON (n.sortKey);
+CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortKey);
 CREATE INDEX event_date_from IF NOT EXISTS FOR (n:Event) ON (n.dateFrom);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
 CREATE INDEX called_event IF NOT EXISTS FOR ()-[r:CALLED]-() ON (r.event);

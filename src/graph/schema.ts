@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../config.js";
+import { BACKFILL_EVENT_SORT_KEY } from "./cypher.js";
 import type { Graph } from "./driver.js";
 
 export const schemaFile = path.join(repoRoot, "schema", "neo4j.cypher");
@@ -22,5 +23,6 @@ export async function applySchema(graph: Graph): Promise<number> {
   const statements = schemaStatements();
   for (const statement of statements) await graph.write(statement);
   await graph.write("CALL db.awaitIndexes(120)");
+  await graph.autoCommit(BACKFILL_EVENT_SORT_KEY);
   return statements.length;
 }

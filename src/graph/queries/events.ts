@@ -31,7 +31,8 @@ export interface EventFilter {
 
 const START = "coalesce(e.dateFrom, split(e.date, '/')[0])";
 const END = "coalesce(e.dateTo, last(split(e.date, '/')))";
-const ORDER = `${START} IS NULL, ${START}, e.id`;
+/** Dated events by start day, then undated, ties by id: stored by the loader as the indexed e.sortKey. */
+const ORDER = "e.sortKey";
 
 function labelOf(filter: EventFilter): string {
   if (!filter.label) return "";
@@ -94,17 +95,17 @@ WITH e, max(score) AS score WHERE e:Event${label}`,
       params: { text: filter.text },
     };
   }
-  return { match: `MATCH (e:Event${label})`, order: ORDER, params: {} };
+  // the sortKey predicate lets the planner read the label's sortKey index in order and stop at LIMIT
+  return { match: `MATCH (e:Event${label}) WHERE e.sortKey IS NOT NULL`, order: ORDER, params: {} };
 }
 
 /** One page of events matching a filter: one statement. */
 export async function listEvents(graph: Graph, filter: EventFilter, page: PageRequest): Promise<Page<EventRow>> {
   const src = source(filter);
   const cond = conditions(filter);
-  const leading = filter.text ? "AND" : "WHERE";
   const cypher = `${src.match}
-${whereClause(cond.where, leading)}
-WITH DISTINCT e${filter.text ? ", score" : ""}
+${whereClause(cond.where, "AND")}
+WITH e${filter.text ? ", score" : ""}
 ORDER BY ${src.order}
 SKIP $skip LIMIT $limit
 RETURN ${eventProjection("e")} AS event`;
@@ -122,10 +123,9 @@ RETURN ${eventProjection("e")} AS event`;
 export async function countEvents(graph: Graph, filter: EventFilter): Promise<number> {
   const src = source(filter);
   const cond = conditions(filter);
-  const leading = filter.text ? "AND" : "WHERE";
   const res = await graph.read(
     `${src.match}
-${whereClause(cond.where, leading)}
+${whereClause(cond.where, "AND")}
 RETURN count(DISTINCT e) AS n`,
     { ...src.params, ...cond.params },
   );
