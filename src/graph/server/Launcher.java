@@ -21,6 +21,25 @@ public class Launcher {
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    private static DatabaseManagementServiceBuilder builder(Path home, Path plugins, long pageCacheMb, long txTimeoutSeconds) {
+        return new DatabaseManagementServiceBuilder(home)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
+                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds));
+    }
+
+    private static void setCredentials(DatabaseManagementService dbms, String user, String password) {
+        var system = dbms.database("system");
+        if ("neo4j".equals(user)) {
+            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } else {
+            system.executeTransactionally(
+                    "CREATE OR REPLACE USER `" + user + "` SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path home = Path.of(env("AKHBAR_NEO4J_HOME", ".data/neo4j")).toAbsolutePath();
         String host = env("AKHBAR_NEO4J_HOST", "127.0.0.1");
@@ -35,29 +54,27 @@ public class Launcher {
         }
         Files.createDirectories(home);
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        // A fresh store only knows neo4j/neo4j. Set the configured credentials BEFORE Bolt listens: clients
+        // polling in that window would fail to authenticate and trip Neo4j's lock-out of repeated failures.
+        boolean fresh = !Files.exists(home.resolve("data").resolve("databases").resolve("system"));
+        if (fresh) {
+            DatabaseManagementService setup = builder(home, plugins, pageCacheMb, txTimeoutSeconds)
+                    .setConfig(BoltConnector.enabled, false)
+                    .build();
+            setCredentials(setup, user, password);
+            setup.shutdown();
+        }
+        DatabaseManagementService dbms = builder(home, plugins, pageCacheMb, txTimeoutSeconds)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
-                .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("akhbar-neo4j: shutting down");
             dbms.shutdown();
             System.out.println("akhbar-neo4j: stopped");
         }));
-
-        // A fresh store has neo4j/neo4j with a forced change; set the configured credentials instead.
-        var system = dbms.database("system");
-        if ("neo4j".equals(user)) {
-            system.executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
-        } else {
-            system.executeTransactionally("CREATE OR REPLACE USER `" + user + "` SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
-        }
+        if (!fresh) setCredentials(dbms, user, password); // the configured password may have changed
         System.out.println("akhbar-neo4j: ready on bolt://" + host + ":" + port);
         Thread.currentThread().join();
     }
