@@ -48,6 +48,7 @@ interface ExplorerWindow {
         filter(f: (e: EdgeLike) => boolean): EdgeLike[];
       };
       container(): HTMLElement;
+      animated(): boolean;
     };
   };
 }
@@ -202,22 +203,32 @@ describe("graph explorer (browser)", () => {
     await search.fill(familyName(shoigu));
     await expect.poll(() => page.locator("#search-results [role=option]").first().textContent()).toContain(shoigu.en);
     await search.press("Enter");
-    await page.waitForTimeout(200);
 
-    // where the arrow is drawn on screen: a real mouse click on it
-    const point = await page.evaluate(
-      ({ from, to }) => {
-        const cy = (window as unknown as ExplorerWindow).akhbarExplorer.cy;
-        const [edge] = cy
-          .edges("edge.call")
-          .filter((e) => e.source().data("label").includes(from) && e.target().data("label").includes(to));
-        if (!edge) return null;
-        const box = cy.container().getBoundingClientRect();
-        const mid = edge.renderedMidpoint();
-        return { x: box.left + mid.x, y: box.top + mid.y };
-      },
-      { from: shoigu.en, to: ohanyan.en },
-    );
+    // where the arrow is drawn on screen, once the focus animation has settled: a real mouse click on it
+    const arrowPoint = () =>
+      page.evaluate(
+        ({ from, to }) => {
+          const cy = (window as unknown as ExplorerWindow).akhbarExplorer.cy;
+          const [edge] = cy
+            .edges("edge.call")
+            .filter((e) => e.source().data("label").includes(from) && e.target().data("label").includes(to));
+          if (!edge || cy.animated()) return null;
+          const box = cy.container().getBoundingClientRect();
+          const mid = edge.renderedMidpoint();
+          return { x: Math.round(box.left + mid.x), y: Math.round(box.top + mid.y) };
+        },
+        { from: shoigu.en, to: ohanyan.en },
+      );
+    let point: { x: number; y: number } | null = null;
+    await expect
+      .poll(async () => {
+        const before = await arrowPoint();
+        await page.waitForTimeout(250);
+        const after = await arrowPoint();
+        point = after;
+        return before !== null && after !== null && before.x === after.x && before.y === after.y;
+      })
+      .toBe(true);
     expect(point).not.toBeNull();
     await page.mouse.click(point!.x, point!.y);
 
