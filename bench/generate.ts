@@ -9,6 +9,7 @@
  * Deterministic for a given seed. Used by bench/load.ts (and reusable by later benchmarks).
  */
 import { createHash } from "node:crypto";
+import { newEntity } from "../src/extract/entity.js";
 import type { DocEvent, DocumentGraph, Entity, EventKind } from "../src/extract/types.js";
 
 export interface GeneratedArticle {
@@ -177,18 +178,7 @@ function name(r: () => number, parts: number): { ar: string; en: string } {
   return { ar: ar.join(" "), en: en.join(" ") };
 }
 
-const entity = (id: string, kind: Entity["kind"], nm: string, extra: Partial<Entity> = {}): Entity => ({
-  id,
-  kind,
-  name: nm,
-  nameEn: null,
-  aliases: [],
-  country: null,
-  positions: [],
-  unnamed: false,
-  mentions: [],
-  ...extra,
-});
+const entity = newEntity;
 
 export function buildWorld(opts: { countries?: number; peoplePerCountry?: number; seed?: number } = {}): World {
   const r = rng((opts.seed ?? 1) * 7919);

@@ -56,3 +56,19 @@ export async function benchNeo4j(opts: { say?: (line: string) => void; fresh?: b
 export async function emptyDatabase(graph: Graph): Promise<void> {
   await graph.autoCommit("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
 }
+
+/** A PROFILE plan as the driver returns it. */
+export interface Plan {
+  operatorType: string;
+  dbHits: number;
+  rows: number;
+  arguments: Record<string, unknown>;
+  children: Plan[];
+}
+
+/** Prints a PROFILE plan as an indented tree, one operator a line. */
+export function printPlan(p: Plan, indent: number): void {
+  const details = String(p.arguments.Details ?? "").slice(0, 120);
+  console.log(`${" ".repeat(indent)}${p.operatorType} rows=${p.rows} hits=${p.dbHits} ${details}`);
+  for (const c of p.children) printPlan(c, indent + 2);
+}

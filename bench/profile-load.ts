@@ -7,25 +7,12 @@
  *   npx tsc -p bench/tsconfig.json && node .data/bench-build/bench/profile-load.js
  */
 import { buildWorld, generateArticle } from "./generate.js";
-import { benchNeo4j, emptyDatabase } from "./neo4j.js";
+import { benchNeo4j, emptyDatabase, type Plan, printPlan } from "./neo4j.js";
 
 const { loadDocuments } = await import("../src/graph/loader.js");
 const env = process.env;
 const BATCHES = Number(env.AKHBAR_PROFILE_BATCHES || 5);
 const BATCH = Number(env.AKHBAR_PROFILE_BATCH || 200);
-
-interface Plan {
-  operatorType: string;
-  dbHits: number;
-  rows: number;
-  arguments: Record<string, unknown>;
-  children: Plan[];
-}
-function printPlan(p: Plan, indent: number): void {
-  const details = String(p.arguments.Details ?? "").slice(0, 110);
-  console.log(`${" ".repeat(indent)}${p.operatorType} rows=${p.rows} hits=${p.dbHits} ${details}`);
-  for (const c of p.children) printPlan(c, indent + 2);
-}
 
 const { graph, stop } = await benchNeo4j({ say: (l) => console.log(l) });
 await emptyDatabase(graph);

@@ -4,21 +4,8 @@
  */
 import { openGraph } from "../src/graph/driver.js";
 import * as q from "../src/graph/queries/index.js";
-import { benchConfig } from "./neo4j.js";
+import { benchConfig, type Plan, printPlan } from "./neo4j.js";
 import { pickParams } from "./workloads.js";
-
-interface Plan {
-  operatorType: string;
-  dbHits: number;
-  rows: number;
-  arguments: Record<string, unknown>;
-  children: Plan[];
-}
-function printPlan(p: Plan, indent: number): void {
-  const details = String(p.arguments.Details ?? "").slice(0, 120);
-  console.log(`${" ".repeat(indent)}${p.operatorType} rows=${p.rows} hits=${p.dbHits} ${details}`);
-  for (const c of p.children) printPlan(c, indent + 2);
-}
 
 const graph = openGraph(benchConfig(), { readTimeoutMs: 0 });
 const params = await pickParams(graph);

@@ -4,6 +4,8 @@
  * office references (الرئيس الأرمني) → the holder named in the document, bare ministries
  * (الخارجية، الوزارة) → the ministry named before, organisations, countries, places.
  */
+
+import { newEntity } from "./entity.js";
 import type { Lexicon } from "./lexicon.js";
 import { slugify } from "./lexicon.js";
 import { type Chunk, makeChunk, type Title } from "./mentions.js";
@@ -34,18 +36,7 @@ export class Registry {
   ensure(id: string, kind: EntityKind, name: string, init: Partial<Entity> = {}): Entity {
     let e = this.entities.get(id);
     if (!e) {
-      e = {
-        id,
-        kind,
-        name,
-        nameEn: null,
-        aliases: [],
-        country: null,
-        positions: [],
-        unnamed: false,
-        mentions: [],
-        ...init,
-      };
+      e = newEntity(id, kind, name, init);
       this.entities.set(id, e);
       this.order.push(id);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newEntity } from "../../src/extract/entity.js";
 import type { DocEvent, DocumentGraph, Entity } from "../../src/extract/types.js";
 import { nameKey } from "../../src/graph/identity.js";
 import { loadDocument } from "../../src/graph/loader.js";
@@ -6,18 +7,7 @@ import { useTestGraph } from "../support/graph.js";
 
 /** Small hand-written document graphs: the identity rules on cases the seed does not contain. */
 
-const entity = (id: string, kind: Entity["kind"], name: string, extra: Partial<Entity> = {}): Entity => ({
-  id,
-  kind,
-  name,
-  nameEn: null,
-  aliases: [],
-  country: null,
-  positions: [],
-  unnamed: false,
-  mentions: [],
-  ...extra,
-});
+const entity = newEntity;
 
 function doc(id: string, publishedAt: string, text: string, entities: Entity[], events: DocEvent[]): DocumentGraph {
   return {
