@@ -238,9 +238,11 @@ CALL (pos, row) {
 
 /**
  * The order of event lists (dated events by start day, then undated; ties by id) as ONE stored, indexed
- * property, so "the first 50 calls" reads 51 index entries instead of sorting every call.
+ * property, so "the first 50 calls" reads 51 index entries instead of sorting every call. EVENT_START is the
+ * first day an event covers (its date filters use it too).
  */
-export const EVENT_SORT_KEY = "coalesce(e.dateFrom, split(e.date, '/')[0], '~') + '|' + e.id";
+export const EVENT_START = "coalesce(e.dateFrom, split(e.date, '/')[0])";
+export const EVENT_SORT_KEY = `coalesce(${EVENT_START}, '~') + '|' + e.id`;
 
 /** Events written before sortKey existed get it on start (idempotent, batched). */
 export const BACKFILL_EVENT_SORT_KEY = `

@@ -1,5 +1,5 @@
 /** Read queries over events: lists with filters (root fields), per-actor lists, and batched look-ups. */
-import { EVENT_KINDS } from "../cypher.js";
+import { EVENT_KINDS, EVENT_START } from "../cypher.js";
 import type { Graph } from "../driver.js";
 import { actorProjection, eventProjection, int, NON_CONNECTING_RELATIONSHIPS } from "./fragments.js";
 import type { EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
@@ -29,7 +29,6 @@ export interface EventFilter {
   text?: string;
 }
 
-const START = "coalesce(e.dateFrom, split(e.date, '/')[0])";
 const END = "coalesce(e.dateTo, last(split(e.date, '/')))";
 /** Dated events by start day, then undated, ties by id: stored by the loader as the indexed e.sortKey. */
 const ORDER = "e.sortKey";
@@ -70,7 +69,7 @@ function conditions(filter: EventFilter): { where: string[]; params: Record<stri
   }
   if (filter.to) {
     params.to = filter.to;
-    where.push(`${START} <= $to`);
+    where.push(`${EVENT_START} <= $to`);
   }
   return { where, params };
 }
