@@ -32,7 +32,9 @@
 //             (:Quantity)-[:SUFFERED_BY]->(:Actor|:Place)
 // Provenance  (:Article {id, text, source, publishedAt, contentHash, language, title, loadedAt})
 //             (:Article)-[:HAS_SENTENCE]->(:Sentence {id: "<article>#<index>", article, index, start, end, text})
-//             (:Event)-[:EVIDENCED_BY {start, end, text}]->(:Sentence)   offsets into the article text
+//             (:Event)-[:EVIDENCED_BY {start, end, text}]->(:Sentence)   offsets into the article text; each
+//             property only when the sentence does not already give it (evidence = the whole sentence has none;
+//             text only when it is not the sentence's slice start..end)
 //             (:Actor|:Place)-[:MENTIONED_IN {start, end}]->(:Sentence)
 // Derived     (caller:Actor)-[:CALLED {event, directed, date}]->(callee:Actor): one per PhoneCall event, kept in
 //             step with its CALLER/CALLEE (undirected calls: directed=false, caller = first-named party).
@@ -52,16 +54,18 @@ CREATE CONSTRAINT quantity_id IF NOT EXISTS FOR (n:Quantity) REQUIRE n.id IS UNI
 CREATE INDEX actor_keys IF NOT EXISTS FOR (n:Actor) ON (n.key);
 CREATE INDEX place_key IF NOT EXISTS FOR (n:Place) ON (n.key);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
-CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind);
-CREATE INDEX event_date IF NOT EXISTS FOR (n:Event) ON (n.date);
+// kind and date: one composite index (the read queries order by sortKey; the composite serves kind + date look-ups)
 CREATE INDEX event_kind_date IF NOT EXISTS FOR (n:Event) ON (n.kind, n.date);
 CREATE INDEX event_sort IF NOT EXISTS FOR (n:Event) ON (n.sortKey);
 CREATE INDEX phonecall_sort IF NOT EXISTS FOR (n:PhoneCall) ON (n.sortKey);
 CREATE INDEX statement_sort IF NOT EXISTS FOR (n:Statement) ON (n.sortKey);
 CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortKey);
-CREATE INDEX event_date_from IF NOT EXISTS FOR (n:Event) ON (n.dateFrom);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
 CREATE INDEX called_event IF NOT EXISTS FOR ()-[r:CALLED]-() ON (r.event);
 CREATE INDEX called_date IF NOT EXISTS FOR ()-[r:CALLED]-() ON (r.date);
+// Indexes of earlier versions that no read query used (each cost a write per event).
+DROP INDEX event_kind IF EXISTS;
+DROP INDEX event_date IF EXISTS;
+DROP INDEX event_date_from IF EXISTS;
 CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor|Place) ON EACH [n.name, n.nameEn, n.aliasText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'arabic' } };
 CREATE FULLTEXT INDEX event_text IF NOT EXISTS FOR (n:Event|Sentence) ON EACH [n.quote, n.text] OPTIONS { indexConfig: { `fulltext.analyzer`: 'arabic' } };

@@ -2,8 +2,8 @@
  * The floor: a bare node:http handler running akhbar's own read Cypher (src/graph/queries) through
  * neo4j-driver, in the same order and batching as akhbar's resolvers and DataLoaders, with no GraphQL layer.
  *
- *   POST /w1  {}                          first 50 phone calls, then their participants (caller/callee names)
- *   POST /w2  {"name": "…"}               actor by name, its calls and statements, participants and evidence
+ *   POST /w1  {}                          first 50 phone calls with their participants (caller/callee names)
+ *   POST /w2  {"name": "…"}               actor by name, then its calls and statements with participants and evidence
  *   POST /w3  {"from": "…", "to": "…"}    shortest path (maxHops 4) between two actors
  *   POST /w4  {"text": "…"}               full-text search, 10 hits
  */
@@ -15,20 +15,18 @@ import * as q from "../../src/graph/queries/index.js";
 const PAGE = { skip: 0, limit: 10 };
 
 async function w1(graph: Graph) {
-  const page = await q.listEvents(graph, { label: "PhoneCall", actors: [] }, { skip: 0, limit: 50 });
-  const participants = await q.participantsOfEvents(
+  const page = await q.listEvents(
     graph,
-    page.rows.map((r) => r.id),
+    { label: "PhoneCall", actors: [] },
+    { skip: 0, limit: 50 },
+    { participants: true },
   );
-  return page.rows.map((e) => {
-    const parts = participants.get(e.id) ?? [];
-    return {
-      id: e.id,
-      date: e.date,
-      caller: parts.find((p) => p.role === "caller")?.actor.name ?? null,
-      callee: parts.find((p) => p.role === "callee")?.actor.name ?? null,
-    };
-  });
+  return page.rows.map((e) => ({
+    id: e.id,
+    date: e.date,
+    caller: e.participants?.find((p) => p.role === "caller")?.actor.name ?? null,
+    callee: e.participants?.find((p) => p.role === "callee")?.actor.name ?? null,
+  }));
 }
 
 async function resolve(graph: Graph, text: string) {
@@ -45,35 +43,26 @@ async function resolve(graph: Graph, text: string) {
 async function w2(graph: Graph, name: string) {
   const actor = await resolve(graph, name);
   const [calls, statements] = await Promise.all([
-    q.listEventsOfActors(graph, [actor.id], ["CALLER", "CALLEE"], { label: "PhoneCall" }, PAGE),
-    q.listEventsOfActors(graph, [actor.id], ["SPEAKER"], { label: "Statement" }, PAGE),
-  ]);
-  const callRows = calls.get(actor.id)?.rows ?? [];
-  const statementRows = statements.get(actor.id)?.rows ?? [];
-  const [participants, evidence] = await Promise.all([
-    q.participantsOfEvents(
-      graph,
-      callRows.map((r) => r.id),
-    ),
-    q.evidenceOfEvents(
-      graph,
-      [...callRows, ...statementRows].map((r) => r.id),
-    ),
+    q.listEventsOfActors(graph, [actor.id], ["CALLER", "CALLEE"], { label: "PhoneCall" }, PAGE, {
+      participants: true,
+      evidence: true,
+    }),
+    q.listEventsOfActors(graph, [actor.id], ["SPEAKER"], { label: "Statement" }, PAGE, { evidence: true }),
   ]);
   return {
     id: actor.id,
     name: actor.name,
-    calls: callRows.map((e) => ({
+    calls: (calls.get(actor.id)?.rows ?? []).map((e) => ({
       id: e.id,
       date: e.date,
-      caller: participants.get(e.id)?.find((p) => p.role === "caller")?.actor.name ?? null,
-      callee: participants.get(e.id)?.find((p) => p.role === "callee")?.actor.name ?? null,
-      evidence: (evidence.get(e.id) ?? []).map((v) => ({ text: v.text, sentence: v.sentence })),
+      caller: e.participants?.find((p) => p.role === "caller")?.actor.name ?? null,
+      callee: e.participants?.find((p) => p.role === "callee")?.actor.name ?? null,
+      evidence: (e.evidence ?? []).map((v) => ({ text: v.text, sentence: v.sentence })),
     })),
-    statements: statementRows.map((e) => ({
+    statements: (statements.get(actor.id)?.rows ?? []).map((e) => ({
       id: e.id,
       quote: e.quote,
-      evidence: (evidence.get(e.id) ?? []).map((v) => ({ text: v.text })),
+      evidence: (e.evidence ?? []).map((v) => ({ text: v.text })),
     })),
   };
 }

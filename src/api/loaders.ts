@@ -23,9 +23,11 @@ export interface ActorEventsKey {
   roles: string[];
   filter: q.EventFilter;
   page: PageRequest;
+  include?: q.EventInclude;
 }
 
-const shapeOf = (k: Omit<ActorEventsKey, "actorId">) => JSON.stringify([k.roles, k.filter, k.page.skip, k.page.limit]);
+const shapeOf = (k: Omit<ActorEventsKey, "actorId">) =>
+  JSON.stringify([k.roles, k.filter, k.page.skip, k.page.limit, k.include ?? {}]);
 
 /** Groups keys of the same list shape, so each distinct shape is one statement over all its actors. */
 function groupedByShape<K extends { actorId: string }, V>(
@@ -54,7 +56,18 @@ function groupedByShape<K extends { actorId: string }, V>(
   );
 }
 
-export function createLoaders(graph: Graph) {
+/** Events of a list that carry their participants and evidence answer those loaders without a statement. */
+export function primeEventParts(
+  loaders: Pick<ReturnType<typeof createEventLoaders>, "participants" | "evidence">,
+  rows: readonly EventRow[],
+): void {
+  for (const r of rows) {
+    if (r.participants) loaders.participants.prime(r.id, r.participants);
+    if (r.evidence) loaders.evidence.prime(r.id, r.evidence);
+  }
+}
+
+function createEventLoaders(graph: Graph) {
   return {
     actor: byId<ActorRow, null>(graph, q.actorsByIds, null),
     actorsByNameKey: byId<ActorRow[], ActorRow[]>(graph, q.actorsByNameKeys, []),
@@ -72,8 +85,19 @@ export function createLoaders(graph: Graph) {
     subOrganizations: byId(graph, q.subOrganizations, []),
     officials: byId(graph, q.officialsOfCountries, []),
     organizations: byId(graph, q.organizationsOfCountries, []),
+  };
+}
+
+export function createLoaders(graph: Graph) {
+  const loaders = createEventLoaders(graph);
+  return {
+    ...loaders,
     eventsOfActor: groupedByShape<ActorEventsKey, Page<EventRow>>(
-      (ids, k) => q.listEventsOfActors(graph, ids, k.roles, k.filter, k.page),
+      async (ids, k) => {
+        const pages = await q.listEventsOfActors(graph, ids, k.roles, k.filter, k.page, k.include);
+        for (const p of pages.values()) primeEventParts(loaders, p.rows);
+        return pages;
+      },
       shapeOf,
       { rows: [], hasMore: false },
     ),

@@ -40,7 +40,8 @@ export const ROLE_TYPES: Record<string, string> = {
   participant: "PARTICIPANT",
 };
 export const FALLBACK_ROLE_TYPE = "PARTICIPANT";
-const ROLE_TYPE_LIST = [...new Set(Object.values(ROLE_TYPES))];
+/** Every relationship type an event may have to a participant. */
+export const ROLE_TYPE_LIST: readonly string[] = [...new Set(Object.values(ROLE_TYPES))];
 
 /** role (any case, with spaces/dashes/camelCase) -> its relationship type, or the fallback. */
 export function roleType(role: string): string {
@@ -67,8 +68,7 @@ const ROLE_TYPE_CYPHER_LIST = `[${ROLE_TYPE_LIST.map((t) => `'${t}'`).join(", ")
 const roleWrites = (fresh: boolean) =>
   fresh
     ? `WITH e, p, t WHERE p.type IN ${ROLE_TYPE_CYPHER_LIST}
-CREATE (e)-[r:$(p.type)]->(t)
-SET r.role = CASE WHEN p.type = '${FALLBACK_ROLE_TYPE}' THEN p.role END`
+CREATE (e)-[:$(p.type) {role: CASE WHEN p.type = '${FALLBACK_ROLE_TYPE}' THEN p.role END}]->(t)`
     : `WITH e, p, t WHERE p.type IN ${ROLE_TYPE_CYPHER_LIST}
 FOREACH (_ IN CASE WHEN p.type = '${FALLBACK_ROLE_TYPE}' THEN [1] ELSE [] END | MERGE (e)-[:${FALLBACK_ROLE_TYPE} {role: p.role}]->(t))
 FOREACH (_ IN CASE WHEN p.type <> '${FALLBACK_ROLE_TYPE}' THEN [1] ELSE [] END | MERGE (e)-[:$(p.type)]->(t))`;
@@ -92,6 +92,22 @@ CALL (k, row) {
   RETURN p
 }
 RETURN row.id AS id, collect(DISTINCT p.id) AS candidates`;
+
+/**
+ * What the graph holds of a batch's actors and places, by id (src/graph/graphDelta.ts decides from it which
+ * writes are needed). The element id lets later statements reach each node without another index seek.
+ */
+export const LOOKUP_ENTITIES = `
+CALL {
+  UNWIND $actors AS id MATCH (n:Actor {id: id}) RETURN n
+  UNION ALL
+  UNWIND $places AS id MATCH (n:Place {id: id}) RETURN n
+}
+RETURN n.id AS id, elementId(n) AS element, n.name AS name, n.nameEn AS nameEn, n.iso2 AS iso2, n.type AS type,
+       n.unnamed AS unnamed, n.aliases AS aliases,
+       [(n)-[:OF_COUNTRY]->(c) | c.id] AS countries, [(n)-[:PART_OF]->(o) | o.id] AS parents,
+       [(c)-[:CO_CHAIRS]->(n) | c.id] AS coChairs,
+       [(n)-[h:HOLDS]->(p) | {id: p.id, validFrom: h.validFrom, validTo: h.validTo}] AS holds`;
 
 /** Replacing articles: remove their sentences (with evidence and mentions); report the events they evidenced. */
 export const DETACH_ARTICLES = `
@@ -125,7 +141,14 @@ MATCH (a)-[r:INTERACTED]->(b)
 WHERE NOT EXISTS { (a)<--(:Event)-->(b) }
 DELETE r`;
 
-/** Articles written are new or were detached first, so their sentences (and all that hangs on them) are CREATEd. */
+/**
+ * Articles written are new or were detached first, so their sentences, and the evidence and mentions that hang
+ * on them, are CREATEd. Events and entities are written before and reached by element id (no index seek):
+ * row.sentences: [{id, index, start, end, text, evidence: [{e, start, end, text}], mentions: [{n, start, end}]}].
+ * Evidence that is the whole sentence (the usual case) is written without properties, and a text that is the
+ * sentence's own slice without text (evidenceSpan in loader.ts; evidenceOfEvents reads them back from the
+ * sentence): a copy of every sentence per event would double what a load writes.
+ */
 export const UPSERT_ARTICLES = `
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
@@ -133,7 +156,18 @@ SET a.text = row.text, a.source = row.source, a.publishedAt = row.publishedAt, a
     a.language = row.language, a.title = row.title, a.loadedAt = row.loadedAt
 WITH a, row
 UNWIND row.sentences AS s
-CREATE (a)-[:HAS_SENTENCE]->(:Sentence {id: s.id, article: row.id, index: s.index, start: s.start, end: s.end, text: s.text})`;
+CREATE (a)-[:HAS_SENTENCE]->(n:Sentence {id: s.id, article: row.id, index: s.index, start: s.start, end: s.end, text: s.text})
+WITH n, s
+CALL (n, s) {
+  UNWIND s.evidence AS ev
+  MATCH (e) WHERE elementId(e) = ev.e
+  CREATE (e)-[:EVIDENCED_BY {start: ev.start, end: ev.end, text: ev.text}]->(n)
+}
+CALL (n, s) {
+  UNWIND s.mentions AS m
+  MATCH (x) WHERE elementId(x) = m.n
+  CREATE (x)-[:MENTIONED_IN {start: m.start, end: m.end}]->(n)
+}`;
 
 const mergeNamed = (label: string) => `
 UNWIND $rows AS row
@@ -152,10 +186,10 @@ SET n.aliases = aliases, n.aliasText = reduce(t = '', f IN aliases | t + CASE WH
 
 export const UPSERT_ACTORS = `${mergeNamed("Actor")}
 SET n:$([k IN [row.kind] WHERE k IN ['Person', 'Organization', 'Country']])
-RETURN row.id AS id, created, [f IN row.forms WHERE NOT f IN before AND f <> n.name] AS newForms`;
+RETURN row.id AS id, elementId(n) AS element, created`;
 
 export const UPSERT_PLACES = `${mergeNamed("Place")}
-RETURN row.id AS id, created, [f IN row.forms WHERE NOT f IN before AND f <> n.name] AS newForms`;
+RETURN row.id AS id, elementId(n) AS element, created`;
 
 export const UPSERT_NAMES = `
 UNWIND $rows AS row
@@ -241,127 +275,134 @@ CALL (pos, row) {
  * property, so "the first 50 calls" reads 51 index entries instead of sorting every call. EVENT_START is the
  * first day an event covers (its date filters use it too).
  */
-export const EVENT_START = "coalesce(e.dateFrom, split(e.date, '/')[0])";
-export const EVENT_SORT_KEY = `coalesce(${EVENT_START}, '~') + '|' + e.id`;
+const eventStart = (v: string) => `coalesce(${v}.dateFrom, split(${v}.date, '/')[0])`;
+const sortKeyOf = (v: string) => `coalesce(${eventStart(v)}, '~') + '|' + ${v}.id`;
+export const EVENT_START = eventStart("e");
+export const EVENT_SORT_KEY = sortKeyOf("e");
 
 /** Events written before sortKey existed get it on start (idempotent, batched). */
 export const BACKFILL_EVENT_SORT_KEY = `
 MATCH (e:Event) WHERE e.sortKey IS NULL
 CALL (e) { SET e.sortKey = ${EVENT_SORT_KEY} } IN TRANSACTIONS OF 10000 ROWS`;
 
+/** Which of a batch's events the graph already has (those are MERGEd, the others CREATEd). */
+export const EXISTING_EVENTS = `
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+RETURN id, elementId(e) AS element`;
+
+/**
+ * Events new to the graph: one CREATE per row, nothing to match. (A concurrent load creating the same event
+ * first makes this fail on the event_id constraint; loadDocuments then runs the transaction again.)
+ */
+export const CREATE_EVENTS = `
+UNWIND $rows AS row
+CREATE (e:Event {id: row.id, kind: row.kind, cameo: row.cameo, date: row.date, dateFrom: row.dateFrom,
+                 dateTo: row.dateTo, datePrecision: row.datePrecision, day: row.day, directed: row.directed,
+                 quote: row.quote, verb: row.verb, medium: row.medium, topic: row.topic, articles: row.articles,
+                 sortKey: ${sortKeyOf("row")}})
+${kindLabels}
+RETURN row.id AS id, elementId(e) AS element`;
+
+/** The parts of new events, one row per part, both ends by element id: [{e, t, type, role}]. */
+export const CREATE_ROLES = `
+UNWIND $rows AS p
+MATCH (e) WHERE elementId(e) = p.e
+MATCH (t) WHERE elementId(t) = p.t
+${roleWrites(true)}`;
+
+/** The quantities of new events: [{e, id, value, approximate, atLeast, what, text, side}], side by element id. */
+export const CREATE_QUANTITIES = `
+UNWIND $rows AS row
+MATCH (e) WHERE elementId(e) = row.e
+CREATE (e)-[:HAS_QUANTITY]->(q:Quantity {id: row.id, value: row.value, approximate: row.approximate,
+                                         atLeast: row.atLeast, what: row.what, text: row.text})
+WITH q, row WHERE row.side IS NOT NULL
+MATCH (s) WHERE elementId(s) = row.side
+CREATE (q)-[:SUFFERED_BY]->(s)`;
+
+/** The CALLED of new phone calls: [{caller, callee, event, directed, date}] (see DERIVE_CALLED). */
+export const CREATE_CALLED = `
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = row.caller
+MATCH (b) WHERE elementId(b) = row.callee
+CREATE (a)-[:CALLED {event: row.event, directed: row.directed, date: row.date}]->(b)`;
+
+/** Events the graph already had: merged with this report (a day-precise date and a direction win). */
 export const UPSERT_EVENTS = `
 UNWIND $rows AS row
-OPTIONAL MATCH (old:Event {id: row.id})
-WITH row, old IS NULL AS created, old.directed AS wasDirected
-MERGE (e:Event {id: row.id})
-ON CREATE SET e.kind = row.kind, e.cameo = row.cameo, e.date = row.date, e.dateFrom = row.dateFrom,
-              e.dateTo = row.dateTo, e.datePrecision = row.datePrecision, e.day = row.day,
-              e.directed = row.directed, e.quote = row.quote, e.verb = row.verb, e.medium = row.medium,
-              e.topic = row.topic, e.articles = row.articles
-ON MATCH SET e.cameo = coalesce(e.cameo, row.cameo), e.quote = coalesce(e.quote, row.quote),
-             e.verb = coalesce(e.verb, row.verb), e.medium = coalesce(e.medium, row.medium),
-             e.topic = coalesce(e.topic, row.topic),
-             e.date = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
-                           THEN row.date ELSE e.date END,
-             e.dateFrom = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
-                           THEN row.dateFrom ELSE e.dateFrom END,
-             e.dateTo = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
-                           THEN row.dateTo ELSE e.dateTo END,
-             e.datePrecision = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
-                           THEN row.datePrecision ELSE e.datePrecision END,
-             e.directed = CASE WHEN row.directed IS NULL THEN e.directed
-                               ELSE coalesce(e.directed, false) OR row.directed END,
-             e.articles = coalesce(e.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(e.articles, [])]
-${kindLabels}
+MATCH (e:Event {id: row.id})
+WITH e, row, e.directed AS wasDirected
+SET e.cameo = coalesce(e.cameo, row.cameo), e.quote = coalesce(e.quote, row.quote),
+    e.verb = coalesce(e.verb, row.verb), e.medium = coalesce(e.medium, row.medium),
+    e.topic = coalesce(e.topic, row.topic),
+    e.date = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                  THEN row.date ELSE e.date END,
+    e.dateFrom = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                  THEN row.dateFrom ELSE e.dateFrom END,
+    e.dateTo = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                  THEN row.dateTo ELSE e.dateTo END,
+    e.datePrecision = CASE WHEN e.date IS NULL OR (e.datePrecision <> 'day' AND row.datePrecision = 'day')
+                  THEN row.datePrecision ELSE e.datePrecision END,
+    e.directed = CASE WHEN row.directed IS NULL THEN e.directed
+                      ELSE coalesce(e.directed, false) OR row.directed END,
+    e.articles = coalesce(e.articles, []) + [x IN row.articles WHERE NOT x IN coalesce(e.articles, [])]
 SET e.sortKey = ${EVENT_SORT_KEY}
-WITH e, row, created, wasDirected
-CALL (e, row, created, wasDirected) {
-  WITH e WHERE NOT created AND row.kind = 'PhoneCall' AND row.directed = true AND coalesce(wasDirected, false) = false
+WITH e, row, wasDirected
+CALL (e, row, wasDirected) {
+  WITH e WHERE row.kind = 'PhoneCall' AND row.directed = true AND coalesce(wasDirected, false) = false
   OPTIONAL MATCH (e)-[r:CALLER|CALLEE]->()
   DELETE r
   WITH DISTINCT e
   MATCH ()-[c:CALLED {event: e.id}]->()
   DELETE c
-}
-RETURN [x IN collect(CASE WHEN created THEN row.id END) WHERE x IS NOT NULL] AS fresh, count(*) AS total`;
+}`;
 
 /**
- * One row per event with all its parts. An undirected phone call does not overwrite the parties an earlier
- * report already gave it (its order is arbitrary); a directed one was cleared by UPSERT_EVENTS and is written.
+ * Parts of events that existed before this transaction, one row per event. An undirected phone call does not
+ * overwrite the parties an earlier report already gave it (its order is arbitrary); a directed one was cleared
+ * by UPSERT_EVENTS and is written.
  */
-const rolesCypher = (fresh: boolean) => `
+export const UPSERT_ROLES = `
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event})
-${fresh ? "" : "WITH e, row WHERE NOT row.guard OR NOT EXISTS { (e)-[:CALLER|CALLEE]->() }"}
+WITH e, row WHERE NOT row.guard OR NOT EXISTS { (e)-[:CALLER|CALLEE]->() }
 UNWIND row.parts AS p
 OPTIONAL MATCH (a:Actor {id: p.entity})
 OPTIONAL MATCH (pl:Place {id: p.entity})
 WITH e, p, coalesce(a, pl) AS t WHERE t IS NOT NULL
-${roleWrites(fresh)}`;
-export const UPSERT_ROLES = rolesCypher(false);
-/**
- * Events created in this transaction: plain CREATE, nothing to match. Rows are grouped by participant
- * ({entity, parts: [{event, type, role}]}), so each actor or place is looked up once per batch, not once per
- * event it takes part in.
- */
-export const CREATE_ROLES = `
-UNWIND $rows AS row
-OPTIONAL MATCH (a:Actor {id: row.entity})
-OPTIONAL MATCH (pl:Place {id: row.entity})
-WITH row, coalesce(a, pl) AS t WHERE t IS NOT NULL
-UNWIND row.parts AS p
-MATCH (e:Event {id: p.event})
-${roleWrites(true)}`;
+${roleWrites(false)}`;
 
-const quantitiesCypher = (fresh: boolean) => `
+export const UPSERT_QUANTITIES = `
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event})
-${
-  fresh
-    ? "CREATE (e)-[:HAS_QUANTITY]->(q:Quantity {id: row.id})"
-    : "MERGE (q:Quantity {id: row.id})\nMERGE (e)-[:HAS_QUANTITY]->(q)"
-}
+MERGE (q:Quantity {id: row.id})
+MERGE (e)-[:HAS_QUANTITY]->(q)
 SET q.value = row.value, q.approximate = row.approximate, q.atLeast = row.atLeast, q.what = row.what, q.text = row.text
 WITH q, row
 CALL (q, row) {
   OPTIONAL MATCH (a:Actor {id: row.side})
   OPTIONAL MATCH (pl:Place {id: row.side})
   WITH q, coalesce(a, pl) AS s WHERE s IS NOT NULL
-  ${fresh ? "CREATE" : "MERGE"} (q)-[:SUFFERED_BY]->(s)
+  MERGE (q)-[:SUFFERED_BY]->(s)
 }`;
-export const UPSERT_QUANTITIES = quantitiesCypher(false);
-export const CREATE_QUANTITIES = quantitiesCypher(true);
 
-export const UPSERT_EVIDENCE = `
-UNWIND $rows AS row
-MATCH (e:Event {id: row.event})
-MATCH (s:Sentence {id: row.sentence})
-CREATE (e)-[:EVIDENCED_BY {start: row.start, end: row.end, text: row.text}]->(s)`;
-
-/** Rows grouped by actor or place ({entity, mentions: [{sentence, start, end}]}): one look-up per entity. */
-export const UPSERT_MENTIONS = `
-UNWIND $rows AS row
-OPTIONAL MATCH (a:Actor {id: row.entity})
-OPTIONAL MATCH (p:Place {id: row.entity})
-WITH row, coalesce(a, p) AS n WHERE n IS NOT NULL
-UNWIND row.mentions AS m
-MATCH (s:Sentence {id: m.sentence})
-CREATE (n)-[:MENTIONED_IN {start: m.start, end: m.end}]->(s)`;
-
-/** CALLED mirrors each PhoneCall: caller -> callee, the day of the call, whether the text gave the direction. */
-const calledCypher = (fresh: boolean) => `
+/**
+ * CALLED mirrors each PhoneCall: caller -> callee, the day of the call, whether the text gave the direction
+ * (calledProperties in loader.ts computes the same for calls created by UPSERT_EVENTS).
+ */
+export const DERIVE_CALLED = `
 UNWIND $ids AS id
 MATCH (e:Event {id: id}) WHERE e:PhoneCall
 MATCH (e)-[:CALLER]->(a:Actor)
 MATCH (e)-[:CALLEE]->(b:Actor)
-${fresh ? "CREATE" : "MERGE"} (a)-[c:CALLED {event: e.id}]->(b)
+MERGE (a)-[c:CALLED {event: e.id}]->(b)
 SET c.directed = coalesce(e.directed, false), c.date = CASE WHEN e.datePrecision = 'day' THEN e.date ELSE e.day END`;
-export const DERIVE_CALLED = calledCypher(false);
-export const CREATE_CALLED = calledCypher(true);
 
+/** Rows by element id ({a, b, event}), a the actor with the lower id. */
 export const DERIVE_INTERACTED = `
 UNWIND $rows AS row
-MATCH (a:Actor {id: row.a})
-MATCH (b:Actor {id: row.b})
+MATCH (a) WHERE elementId(a) = row.a
+MATCH (b) WHERE elementId(b) = row.b
 MERGE (a)-[r:INTERACTED]->(b)
 ON CREATE SET r.firstEvent = row.event`;

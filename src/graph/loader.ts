@@ -1,21 +1,18 @@
 import type { ManagedTransaction, QueryResult } from "neo4j-driver";
 import { validateDocumentGraph } from "../extract/index.js";
-import type { DocEvent, DocumentGraph, Entity } from "../extract/types.js";
+import type { DocumentGraph, Entity } from "../extract/types.js";
 import * as Q from "./cypher.js";
 import type { Graph } from "./driver.js";
 import {
-  canonicalEventIds,
-  dateSpan,
-  entityNameForms,
-  eventDay,
-  fullNameKeys,
-  isKnownPerson,
-  isProvisionalPerson,
-  nameKey,
-  positionId,
-  sha1,
-  sha256,
-} from "./identity.js";
+  entityChanges,
+  membershipDelta,
+  nameNeeded,
+  positionChanges,
+  type StoredEntity,
+  storedEntity,
+} from "./graphDelta.js";
+import { fullNameKeys, isKnownPerson, isProvisionalPerson, sha256 } from "./identity.js";
+import { buildRows, type EventRow } from "./loadRows.js";
 
 export interface LoadInput {
   doc: DocumentGraph;
@@ -133,455 +130,284 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
   const loadedAt = opts.loadedAt ?? new Date().toISOString();
   if (opts.timings) opts.timings.validate = (opts.timings.validate ?? 0) + performance.now() - tv;
 
-  return graph.writeTransaction(async (rawTx) => {
-    const summary: LoadSummary = {
-      articles: [],
-      entities: { created: 0, updated: 0 },
-      events: { created: 0, updated: 0, written: 0 },
-      statements: 0,
-      counters: emptyCounters(),
-      ms: 0,
-    };
-    const run = async (cypher: string, params: Record<string, unknown>): Promise<QueryResult> => {
-      const t0 = opts.timings ? performance.now() : 0;
-      if (opts.failAfterStatements !== undefined && summary.statements >= opts.failAfterStatements) {
-        throw new InjectedFailure(summary.statements);
-      }
-      summary.statements++;
-      const res = await (rawTx as ManagedTransaction).run(opts.onProfile ? `PROFILE ${cypher}` : cypher, params);
-      if (opts.onProfile) opts.onProfile(STATEMENT_NAMES.get(cypher) ?? "other", res.summary.profile);
-      const u = res.summary.counters.updates();
-      const c = summary.counters;
-      c.nodesCreated += u.nodesCreated;
-      c.nodesDeleted += u.nodesDeleted;
-      c.relationshipsCreated += u.relationshipsCreated;
-      c.relationshipsDeleted += u.relationshipsDeleted;
-      c.propertiesSet += u.propertiesSet;
-      c.labelsAdded += u.labelsAdded;
-      if (opts.timings) {
-        const name = STATEMENT_NAMES.get(cypher) ?? "other";
-        opts.timings[name] = (opts.timings[name] ?? 0) + performance.now() - t0;
-      }
-      return res;
-    };
+  const attempt = () =>
+    graph.writeTransaction(async (rawTx) => {
+      const summary: LoadSummary = {
+        articles: [],
+        entities: { created: 0, updated: 0 },
+        events: { created: 0, updated: 0, written: 0 },
+        statements: 0,
+        counters: emptyCounters(),
+        ms: 0,
+      };
+      const run = async (cypher: string, params: Record<string, unknown>): Promise<QueryResult> => {
+        const t0 = opts.timings ? performance.now() : 0;
+        if (opts.failAfterStatements !== undefined && summary.statements >= opts.failAfterStatements) {
+          throw new InjectedFailure(summary.statements);
+        }
+        summary.statements++;
+        const res = await (rawTx as ManagedTransaction).run(opts.onProfile ? `PROFILE ${cypher}` : cypher, params);
+        if (opts.onProfile) opts.onProfile(STATEMENT_NAMES.get(cypher) ?? "other", res.summary.profile);
+        const u = res.summary.counters.updates();
+        const c = summary.counters;
+        c.nodesCreated += u.nodesCreated;
+        c.nodesDeleted += u.nodesDeleted;
+        c.relationshipsCreated += u.relationshipsCreated;
+        c.relationshipsDeleted += u.relationshipsDeleted;
+        c.propertiesSet += u.propertiesSet;
+        c.labelsAdded += u.labelsAdded;
+        if (opts.timings) {
+          const name = STATEMENT_NAMES.get(cypher) ?? "other";
+          opts.timings[name] = (opts.timings[name] ?? 0) + performance.now() - t0;
+        }
+        return res;
+      };
 
-    // 1. Which articles are new, which replace an earlier version, which are skipped.
-    const status = await run(Q.STATUS, {
-      rows: prepared.map((p) => ({ id: p.doc.document.id, contentHash: p.contentHash })),
-    });
-    const byId = new Map(status.records.map((r) => [r.get("id") as string, r]));
-    const toWrite: typeof prepared = [];
-    const detach = new Set<string>();
-    for (const p of prepared) {
-      const id = p.doc.document.id;
-      const r = byId.get(id);
-      const oldHash = (r?.get("oldHash") as string | null) ?? null;
-      const hashOwner = (r?.get("hashOwner") as string | null) ?? null;
-      if (hashOwner !== null && !opts.force) {
-        summary.articles.push({
-          id,
-          status: "skipped",
-          reason: hashOwner === id ? "already loaded" : `same content already loaded as "${hashOwner}"`,
-        });
-        continue;
+      // 1. Which articles are new, which replace an earlier version, which are skipped.
+      const status = await run(Q.STATUS, {
+        rows: prepared.map((p) => ({ id: p.doc.document.id, contentHash: p.contentHash })),
+      });
+      const byId = new Map(status.records.map((r) => [r.get("id") as string, r]));
+      const toWrite: typeof prepared = [];
+      const detach = new Set<string>();
+      for (const p of prepared) {
+        const id = p.doc.document.id;
+        const r = byId.get(id);
+        const oldHash = (r?.get("oldHash") as string | null) ?? null;
+        const hashOwner = (r?.get("hashOwner") as string | null) ?? null;
+        if (hashOwner !== null && !opts.force) {
+          summary.articles.push({
+            id,
+            status: "skipped",
+            reason: hashOwner === id ? "already loaded" : `same content already loaded as "${hashOwner}"`,
+          });
+          continue;
+        }
+        if (oldHash !== null) detach.add(id);
+        if (hashOwner !== null) detach.add(hashOwner);
+        summary.articles.push({ id, status: oldHash !== null || hashOwner !== null ? "replaced" : "loaded" });
+        toWrite.push(p);
       }
-      if (oldHash !== null) detach.add(id);
-      if (hashOwner !== null) detach.add(hashOwner);
-      summary.articles.push({ id, status: oldHash !== null || hashOwner !== null ? "replaced" : "loaded" });
-      toWrite.push(p);
-    }
-    if (toWrite.length === 0) {
-      summary.ms = Date.now() - started;
-      return summary;
-    }
+      if (toWrite.length === 0) {
+        summary.ms = Date.now() - started;
+        return summary;
+      }
 
-    // 2. Identity: unknown persons that are a known person (in the graph or in this batch).
-    const resolveMap = new Map<string, string>();
-    const provisional = new Map<string, Entity>();
-    const knownByKey = new Map<string, Set<string>>();
-    for (const { doc } of toWrite) {
-      for (const e of doc.entities) {
-        if (e.kind !== "Person") continue;
-        if (isProvisionalPerson(e.id)) provisional.set(e.id, e);
-        else if (isKnownPerson(e.id)) {
-          for (const k of fullNameKeys(e)) {
-            if (!knownByKey.has(k)) knownByKey.set(k, new Set());
-            knownByKey.get(k)?.add(e.id);
+      // 2. Identity: unknown persons that are a known person (in the graph or in this batch).
+      const resolveMap = new Map<string, string>();
+      const provisional = new Map<string, Entity>();
+      const knownByKey = new Map<string, Set<string>>();
+      for (const { doc } of toWrite) {
+        for (const e of doc.entities) {
+          if (e.kind !== "Person") continue;
+          if (isProvisionalPerson(e.id)) provisional.set(e.id, e);
+          else if (isKnownPerson(e.id)) {
+            for (const k of fullNameKeys(e)) {
+              if (!knownByKey.has(k)) knownByKey.set(k, new Set());
+              knownByKey.get(k)?.add(e.id);
+            }
           }
         }
       }
-    }
-    if (provisional.size > 0) {
-      const rows = [...provisional.values()].flatMap((e) =>
-        fullNameKeys(e).map((key) => ({ id: e.id, key, country: e.country })),
+      if (provisional.size > 0) {
+        const rows = [...provisional.values()].flatMap((e) =>
+          fullNameKeys(e).map((key) => ({ id: e.id, key, country: e.country })),
+        );
+        const res = await run(Q.RESOLVE_PROVISIONAL, { rows });
+        const candidates = new Map<string, Set<string>>();
+        for (const r of res.records) {
+          const set = candidates.get(r.get("id")) ?? new Set<string>();
+          for (const c of r.get("candidates") as string[]) set.add(c);
+          candidates.set(r.get("id"), set);
+        }
+        for (const e of provisional.values()) {
+          const set = candidates.get(e.id) ?? new Set<string>();
+          for (const k of fullNameKeys(e)) for (const c of knownByKey.get(k) ?? []) set.add(c);
+          if (set.size === 1) resolveMap.set(e.id, [...set][0] as string);
+        }
+      }
+      const resolve = (id: string) => resolveMap.get(id) ?? id;
+
+      // 3. Replaced articles: their sentences, evidence and mentions go; events left without evidence go.
+      if (detach.size > 0) {
+        const res = await run(Q.DETACH_ARTICLES, { ids: [...detach] });
+        const events = res.records.flatMap((r) => r.get("events") as string[]);
+        if (events.length > 0) await run(Q.DROP_ORPHAN_EVENTS, { events, articles: [...detach] });
+      }
+
+      // 4. Rows for the batched statements.
+      const tb = performance.now();
+      const b = buildRows(toWrite, resolve, loadedAt);
+      if (opts.timings) opts.timings.buildRows = (opts.timings.buildRows ?? 0) + performance.now() - tb;
+
+      // 5. Actors and places: read what the graph holds, write only what it lacks. `element` maps an entity id to
+      // its node's element id, which the later statements use instead of an index seek per row.
+      const stored = new Map<string, StoredEntity>();
+      const lookup = await run(Q.LOOKUP_ENTITIES, {
+        actors: b.actors.map((a) => a.id),
+        places: b.places.map((p) => p.id),
+      });
+      for (const r of lookup.records) stored.set(r.get("id"), storedEntity(r));
+      const element = new Map([...stored.values()].map((s) => [s.id, s.element]));
+      const created = new Set<string>();
+      for (const [cypher, all] of [
+        [Q.UPSERT_ACTORS, b.actors],
+        [Q.UPSERT_PLACES, b.places],
+      ] as const) {
+        const rows = all.filter((row) => entityChanges(row, stored.get(row.id)));
+        if (rows.length === 0) continue;
+        const res = await run(cypher, { rows });
+        for (const r of res.records) {
+          element.set(r.get("id"), r.get("element"));
+          if (r.get("created")) created.add(r.get("id"));
+        }
+      }
+      summary.entities.created = created.size;
+      summary.entities.updated = b.actors.length + b.places.length - created.size;
+      const entityRows = new Map([...b.actors, ...b.places].map((row) => [row.id, row]));
+      const names = b.names.filter((n) => nameNeeded(n, stored.get(n.id), entityRows));
+      if (names.length > 0) await run(Q.UPSERT_NAMES, { rows: names });
+      // Only a known person new to the graph can absorb unknown persons loaded before it.
+      const absorb = b.absorb.filter((a) => created.has(a.id));
+      if (absorb.length > 0) {
+        const found = await run(Q.FIND_PROVISIONAL, { rows: absorb });
+        const rows = found.records.map((r) => ({ known: r.get("known"), provisional: r.get("provisional") }));
+        if (rows.length > 0) await run(Q.ABSORB_PROVISIONAL, { rows });
+        // the absorbed nodes are gone: anything of this batch that named them now reaches the known node
+        for (const r of rows) for (const p of r.provisional as string[]) element.set(p, element.get(r.known) as string);
+      }
+      const membership = b.membership.flatMap((m) => membershipDelta(m, stored.get(m.id)) ?? []);
+      if (membership.length > 0) await run(Q.UPSERT_MEMBERSHIP, { rows: membership });
+      const positions = b.positions.filter((p) => positionChanges(p, stored.get(p.person)));
+      if (positions.length > 0) await run(Q.UPSERT_POSITIONS, { rows: positions });
+
+      // 6. Events: new ones CREATEd with their parts (both ends by element id), existing ones merged.
+      const existing = await run(Q.EXISTING_EVENTS, { ids: b.events.map((e) => e.id) });
+      for (const r of existing.records) element.set(r.get("id"), r.get("element"));
+      const fresh = new Set(b.events.filter((e) => !element.has(e.id)).map((e) => e.id));
+      if (fresh.size > 0) {
+        const res = await run(Q.CREATE_EVENTS, { rows: b.events.filter((e) => fresh.has(e.id)) });
+        for (const r of res.records) element.set(r.get("id"), r.get("element"));
+      }
+      const oldEvents = b.events.filter((e) => !fresh.has(e.id));
+      if (oldEvents.length > 0) await run(Q.UPSERT_EVENTS, { rows: oldEvents });
+      summary.events.created = fresh.size;
+      summary.events.updated = oldEvents.length;
+      summary.events.written = b.events.length;
+      const places = new Set(b.places.map((p) => p.id));
+      const newRoles = b.roles.filter((r) => fresh.has(r.event));
+      const parts = newRoles.flatMap((r) =>
+        r.parts.flatMap((p) => {
+          const [e, t] = [element.get(r.event), element.get(p.entity)];
+          return e && t ? [{ e, t, type: p.type, role: p.role, event: r.event, entity: p.entity }] : [];
+        }),
       );
-      const res = await run(Q.RESOLVE_PROVISIONAL, { rows });
-      const candidates = new Map<string, Set<string>>();
-      for (const r of res.records) {
-        const set = candidates.get(r.get("id")) ?? new Set<string>();
-        for (const c of r.get("candidates") as string[]) set.add(c);
-        candidates.set(r.get("id"), set);
-      }
-      for (const e of provisional.values()) {
-        const set = candidates.get(e.id) ?? new Set<string>();
-        for (const k of fullNameKeys(e)) for (const c of knownByKey.get(k) ?? []) set.add(c);
-        if (set.size === 1) resolveMap.set(e.id, [...set][0] as string);
-      }
-    }
-    const resolve = (id: string) => resolveMap.get(id) ?? id;
+      if (parts.length > 0) await run(Q.CREATE_ROLES, { rows: parts.map(({ event: _, entity: __, ...p }) => p) });
+      const quantities = b.quantities.flatMap(({ event, side, ...q }) =>
+        fresh.has(event)
+          ? [{ ...q, e: element.get(event), side: typeof side === "string" ? (element.get(side) ?? null) : null }]
+          : [],
+      );
+      if (quantities.length > 0) await run(Q.CREATE_QUANTITIES, { rows: quantities });
+      const eventsById = new Map(b.events.map((e) => [e.id, e]));
+      const partsOf = groupBy(
+        parts.filter((p) => !places.has(p.entity)),
+        (p) => p.event,
+      );
+      const calls = b.calls
+        .filter((id) => fresh.has(id))
+        .flatMap((id) => {
+          const ps = partsOf.get(id) ?? [];
+          const ev = eventsById.get(id) as EventRow;
+          return ps
+            .filter((p) => p.type === "CALLER")
+            .flatMap((a) =>
+              ps.filter((p) => p.type === "CALLEE").map((c) => ({ caller: a.t, callee: c.t, ...calledProperties(ev) })),
+            );
+        });
+      if (calls.length > 0) await run(Q.CREATE_CALLED, { rows: calls });
+      // Events that existed before: their parts are MERGEd.
+      const oldRoles = b.roles.filter((r) => !fresh.has(r.event));
+      if (oldRoles.length > 0) await run(Q.UPSERT_ROLES, { rows: oldRoles });
+      const oldQuantities = b.quantities.filter((q) => !fresh.has(q.event));
+      if (oldQuantities.length > 0) await run(Q.UPSERT_QUANTITIES, { rows: oldQuantities });
+      const oldCalls = b.calls.filter((id) => !fresh.has(id));
+      if (oldCalls.length > 0) await run(Q.DERIVE_CALLED, { ids: oldCalls });
 
-    // 3. Replaced articles: their sentences, evidence and mentions go; events left without evidence go.
-    if (detach.size > 0) {
-      const res = await run(Q.DETACH_ARTICLES, { ids: [...detach] });
-      const events = res.records.flatMap((r) => r.get("events") as string[]);
-      if (events.length > 0) await run(Q.DROP_ORPHAN_EVENTS, { events, articles: [...detach] });
-    }
-
-    // 4. Rows for the batched statements.
-    const tb = performance.now();
-    const b = buildRows(toWrite, resolve, loadedAt);
-    if (opts.timings) opts.timings.buildRows = (opts.timings.buildRows ?? 0) + performance.now() - tb;
-    await run(Q.UPSERT_ARTICLES, { rows: b.articles });
-    // Actors and places: which are new, and which name forms are new for the existing ones.
-    const created = new Set<string>();
-    const newForms = new Map<string, Set<string>>();
-    for (const [cypher, rows] of [
-      [Q.UPSERT_ACTORS, b.actors],
-      [Q.UPSERT_PLACES, b.places],
-    ] as const) {
-      if (rows.length === 0) continue;
-      const res = await run(cypher, { rows });
-      for (const r of res.records) {
-        const id = r.get("id") as string;
-        if (r.get("created")) created.add(id);
-        newForms.set(id, new Set((r.get("newForms") as string[]).map(nameKey)));
-      }
-    }
-    summary.entities.created = created.size;
-    summary.entities.updated = b.actors.length + b.places.length - created.size;
-    // Name keys: every form of a new actor; for a known one, only forms it did not have (and its English name).
-    const names = b.names.filter(
-      (n) => created.has(n.id) || n.kind === "en" || newForms.get(n.id)?.has(n.key) === true,
-    );
-    if (names.length > 0) await run(Q.UPSERT_NAMES, { rows: names });
-    // Only a known person new to the graph can absorb unknown persons loaded before it.
-    const absorb = b.absorb.filter((a) => created.has(a.id));
-    if (absorb.length > 0) {
-      const found = await run(Q.FIND_PROVISIONAL, { rows: absorb });
-      const rows = found.records.map((r) => ({ known: r.get("known"), provisional: r.get("provisional") }));
-      if (rows.length > 0) await run(Q.ABSORB_PROVISIONAL, { rows });
-    }
-    if (b.membership.length > 0) await run(Q.UPSERT_MEMBERSHIP, { rows: b.membership });
-    if (b.positions.length > 0) await run(Q.UPSERT_POSITIONS, { rows: b.positions });
-    const events = await run(Q.UPSERT_EVENTS, { rows: b.events });
-    const fresh = new Set((events.records[0]?.get("fresh") as string[] | undefined) ?? []);
-    summary.events.created = fresh.size;
-    summary.events.updated = b.events.length - fresh.size;
-    summary.events.written = b.events.length;
-    // Relationships of events created in this transaction are CREATEd; of existing events, MERGEd.
-    const split = <T extends { event: string }>(rows: T[]) => [
-      rows.filter((r) => fresh.has(r.event)),
-      rows.filter((r) => !fresh.has(r.event)),
-    ];
-    const [newRoles, oldRoles] = split(b.roles);
-    if (newRoles?.length) await run(Q.CREATE_ROLES, { rows: byEntity(newRoles) });
-    if (oldRoles?.length) await run(Q.UPSERT_ROLES, { rows: oldRoles });
-    const [newQuantities, oldQuantities] = split(b.quantities);
-    if (newQuantities?.length) await run(Q.CREATE_QUANTITIES, { rows: newQuantities });
-    if (oldQuantities?.length) await run(Q.UPSERT_QUANTITIES, { rows: oldQuantities });
-    if (b.evidence.length > 0) await run(Q.UPSERT_EVIDENCE, { rows: b.evidence });
-    if (b.mentions.length > 0) await run(Q.UPSERT_MENTIONS, { rows: mentionsByEntity(b.mentions) });
-    const newCalls = b.calls.filter((id) => fresh.has(id));
-    const oldCalls = b.calls.filter((id) => !fresh.has(id));
-    if (newCalls.length > 0) await run(Q.CREATE_CALLED, { ids: newCalls });
-    if (oldCalls.length > 0) await run(Q.DERIVE_CALLED, { ids: oldCalls });
-    if (b.interacted.length > 0) await run(Q.DERIVE_INTERACTED, { rows: b.interacted });
-    summary.ms = Date.now() - started;
-    return summary;
-  });
-}
-
-/** CREATE_ROLES rows: the parts of fresh events grouped by participant (one look-up per actor). */
-function byEntity(rows: RoleRow[]) {
-  const out = new Map<string, { entity: string; parts: { event: string; type: string; role: string }[] }>();
-  for (const r of rows) {
-    for (const p of r.parts) {
-      const g = out.get(p.entity) ?? { entity: p.entity, parts: [] };
-      out.set(p.entity, g);
-      g.parts.push({ event: r.event, type: p.type, role: p.role });
-    }
-  }
-  return [...out.values()];
-}
-
-/** UPSERT_MENTIONS rows: mentions grouped by the actor or place they name. */
-function mentionsByEntity(rows: Record<string, unknown>[]) {
-  const out = new Map<string, { entity: string; mentions: Record<string, unknown>[] }>();
-  for (const r of rows) {
-    const entity = r.entity as string;
-    const g = out.get(entity) ?? { entity, mentions: [] };
-    out.set(entity, g);
-    g.mentions.push({ sentence: r.sentence, start: r.start, end: r.end });
-  }
-  return [...out.values()];
-}
-
-interface ActorRow {
-  id: string;
-  kind: string;
-  name: string;
-  key: string;
-  nameEn: string | null;
-  unnamed: boolean;
-  iso2: string | null;
-  type: string | null;
-  forms: string[];
-}
-
-interface EventRow {
-  id: string;
-  kind: string;
-  cameo: string | null;
-  date: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  datePrecision: string | null;
-  day: string | null;
-  directed: boolean | null;
-  quote: string | null;
-  verb: string | null;
-  medium: string | null;
-  topic: string | null;
-  articles: string[];
-}
-
-interface RoleRow {
-  event: string;
-  guard: boolean;
-  directed: boolean;
-  parts: { type: string; role: string; entity: string }[];
-}
-
-const str = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
-
-/** Turns documents into deduplicated rows, one list per statement. Pure; exported for the benchmark. */
-export function buildRows(
-  inputs: { doc: DocumentGraph; text: string; contentHash: string }[],
-  resolve: (id: string) => string,
-  loadedAt: string,
-) {
-  const articles: Record<string, unknown>[] = [];
-  const actors = new Map<string, ActorRow>();
-  const places = new Map<string, ActorRow>();
-  const names = new Map<string, { id: string; key: string; form: string; kind: string }>();
-  const membership = new Map<
-    string,
-    { id: string; country: string | null; parent: string | null; coChairs: string[] }
-  >();
-  const positions = new Map<string, Record<string, unknown>>();
-  const events = new Map<string, EventRow>();
-  const roles = new Map<string, RoleRow>();
-  const quantities = new Map<string, { event: string } & Record<string, unknown>>();
-  const evidence = new Map<string, Record<string, unknown>>();
-  const mentions = new Map<string, Record<string, unknown>>();
-  const interacted = new Map<string, { a: string; b: string; event: string }>();
-  const absorb = new Map<string, { id: string; key: string; country: string | null }>();
-  const calls = new Set<string>();
-
-  for (const { doc, text, contentHash } of inputs) {
-    const m = doc.document;
-    const sentenceId = (i: number) => `${m.id}#${i}`;
-    articles.push({
-      id: m.id,
-      text,
-      source: m.source ?? null,
-      publishedAt: m.publishedAt ?? null,
-      contentHash,
-      language: m.language ?? null,
-      title: m.title ?? null,
-      loadedAt,
-      sentences: doc.sentences.map((s) => ({
-        id: sentenceId(s.index),
-        index: s.index,
-        start: s.start,
-        end: s.end,
-        text: s.text,
-      })),
+      // 7. Articles and sentences, with the evidence and mentions on each sentence.
+      const evidenceOf = groupBy(b.evidence, (e) => e.sentence as string);
+      const mentionsOf = groupBy(b.mentions, (m) => m.sentence as string);
+      const articles = b.articles.map((a) => ({
+        ...a,
+        sentences: (a.sentences as (SentenceRow & { id: string })[]).map((s) => ({
+          ...s,
+          evidence: (evidenceOf.get(s.id) ?? []).map((e) => ({
+            e: element.get(e.event as string),
+            ...evidenceSpan(e as { start: number; end: number; text: string }, s),
+          })),
+          mentions: (mentionsOf.get(s.id) ?? []).flatMap((m) => {
+            const n = element.get(m.entity as string);
+            return n ? [{ n, start: m.start, end: m.end }] : [];
+          }),
+        })),
+      }));
+      await run(Q.UPSERT_ARTICLES, { rows: articles });
+      const interacted = b.interacted.flatMap((r) => {
+        const [a, bb] = [element.get(r.a), element.get(r.b)];
+        return a && bb ? [{ a, b: bb, event: r.event }] : [];
+      });
+      if (interacted.length > 0) await run(Q.DERIVE_INTERACTED, { rows: interacted });
+      summary.ms = Date.now() - started;
+      return summary;
     });
-    const kinds = new Map<string, string>();
-    for (const e of doc.entities) {
-      const id = resolve(e.id);
-      kinds.set(id, e.kind);
-      const target = e.kind === "Place" ? places : actors;
-      const forms = [e.name, ...(e.aliases ?? [])].filter((f): f is string => typeof f === "string" && f !== "");
-      const prev = target.get(id);
-      const extra = e as Entity & { type?: string | null; coChairs?: string[] };
-      if (prev) {
-        for (const f of forms) if (!prev.forms.includes(f)) prev.forms.push(f);
-        prev.nameEn ??= e.nameEn ?? null;
-        prev.iso2 ??= str(e.iso2);
-        prev.unnamed &&= e.unnamed === true;
-      } else {
-        target.set(id, {
-          id,
-          kind: e.kind,
-          name: e.name,
-          key: nameKey(e.name),
-          nameEn: e.nameEn ?? null,
-          unnamed: e.unnamed === true,
-          iso2:
-            str(e.iso2) ?? (e.kind === "Country" && /^country:[a-z]{2}$/.test(id) ? id.slice(8).toUpperCase() : null),
-          type: str(extra.type),
-          forms,
-        });
-      }
-      for (const f of entityNameForms({ ...e, unnamed: e.unnamed === true })) {
-        const k = `${id}\u0000${f.key}`;
-        if (!names.has(k)) names.set(k, { id, key: f.key, form: f.form, kind: f.kind });
-      }
-      if (e.kind === "Person" && isKnownPerson(id)) {
-        for (const key of fullNameKeys(e)) absorb.set(`${id}\u0000${key}`, { id, key, country: e.country ?? null });
-      }
-      if (e.kind !== "Place") {
-        const mem = membership.get(id) ?? { id, country: null, parent: null, coChairs: [] };
-        mem.country ??= e.country ? resolve(e.country) : null;
-        mem.parent ??= e.parent ? resolve(e.parent) : null;
-        for (const c of extra.coChairs ?? []) if (!mem.coChairs.includes(c)) mem.coChairs.push(resolve(c));
-        membership.set(id, mem);
-      }
-      for (const p of e.positions ?? []) {
-        const pos = {
-          ...p,
-          organization: p.organization ? resolve(p.organization) : null,
-          country: p.country ? resolve(p.country) : null,
-        };
-        const pid = positionId(pos);
-        const k = `${id}\u0000${pid}`;
-        const prevPos = positions.get(k);
-        if (!prevPos) {
-          positions.set(k, {
-            person: id,
-            id: pid,
-            title: pos.title,
-            titleEn: pos.titleEn ?? null,
-            organization: pos.organization,
-            country: pos.country,
-            validFrom: str(pos.validFrom),
-            validTo: str(pos.validTo),
-          });
-        }
-      }
-      for (const mention of e.mentions ?? []) {
-        const sid = sentenceId(mention.sentence);
-        mentions.set(`${id}\u0000${sid}\u0000${mention.start}\u0000${mention.end}`, {
-          entity: id,
-          sentence: sid,
-          start: mention.start,
-          end: mention.end,
-        });
-      }
-    }
+  return retryConstraintRace(attempt);
+}
 
-    const ids = canonicalEventIds(doc.events, m.id, m.publishedAt ?? null, resolve);
-    doc.events.forEach((ev: DocEvent, i) => {
-      const id = ids[i] as string;
-      const span = dateSpan(ev.date);
-      const directed = ev.kind === "PhoneCall" ? ev.directed === true : (ev.directed ?? null);
-      const prev = events.get(id);
-      if (prev) {
-        if (!prev.articles.includes(m.id)) prev.articles.push(m.id);
-        prev.quote ??= ev.quote ?? null;
-        prev.cameo ??= ev.cameo ?? null;
-        if (directed === true) prev.directed = true;
-      } else {
-        events.set(id, {
-          id,
-          kind: ev.kind,
-          cameo: ev.cameo ?? null,
-          date: ev.date ?? null,
-          dateFrom: span.from,
-          dateTo: span.to,
-          datePrecision: ev.datePrecision ?? null,
-          day: eventDay(ev, m.publishedAt ?? null),
-          directed,
-          quote: ev.quote ?? null,
-          verb: str(ev.verb),
-          medium: str(ev.medium),
-          topic: str(ev.topic),
-          articles: [m.id],
-        });
-      }
-      const parts = ev.participants.map((p) => ({ type: Q.roleType(p.role), role: p.role, entity: resolve(p.entity) }));
-      const existing = roles.get(id);
-      // Two reports of one call in the same batch: a directed report wins over an undirected one.
-      if (!existing || (ev.kind === "PhoneCall" ? directed === true && !existing.directed : true)) {
-        const merged =
-          existing && ev.kind !== "PhoneCall"
-            ? [
-                ...existing.parts,
-                ...parts.filter((p) => !existing.parts.some((x) => x.type === p.type && x.entity === p.entity)),
-              ]
-            : parts;
-        roles.set(id, {
-          event: id,
-          guard: ev.kind === "PhoneCall" && directed !== true,
-          directed: directed === true,
-          parts: merged,
-        });
-      }
-      if (ev.kind === "PhoneCall") calls.add(id);
-      for (const q of ev.quantities ?? []) {
-        const side = q.side ? resolve(q.side) : null;
-        const qid = `${id}/q/${sha1(JSON.stringify([q.what, q.value, q.approximate, q.atLeast, side])).slice(0, 16)}`;
-        if (!quantities.has(qid)) {
-          quantities.set(qid, {
-            event: id,
-            id: qid,
-            value: q.value,
-            approximate: q.approximate === true,
-            atLeast: q.atLeast === true,
-            what: q.what,
-            text: str(q.text),
-            side,
-          });
-        }
-      }
-      for (const evd of ev.evidence ?? []) {
-        const sid = sentenceId(evd.sentence);
-        evidence.set(`${id}\u0000${sid}\u0000${evd.start}\u0000${evd.end}`, {
-          event: id,
-          sentence: sid,
-          start: evd.start,
-          end: evd.end,
-          text: evd.text,
-        });
-      }
-      const actorIds = [...new Set(parts.map((p) => p.entity))].filter((x) => kinds.get(x) !== "Place").sort();
-      for (let x = 0; x < actorIds.length; x++) {
-        for (let y = x + 1; y < actorIds.length; y++) {
-          const a = actorIds[x] as string;
-          const bb = actorIds[y] as string;
-          const k = `${a}\u0000${bb}`;
-          if (!interacted.has(k)) interacted.set(k, { a, b: bb, event: id });
-        }
-      }
-    });
-  }
+interface SentenceRow {
+  start: number;
+  end: number;
+  text: string;
+}
 
+/** The properties an EVIDENCED_BY needs beside its sentence: null where the sentence already says it. */
+export function evidenceSpan(e: { start: number; end: number; text: string }, s: SentenceRow) {
+  const whole = e.start === s.start && e.end === s.end;
+  const slice = s.text.slice(e.start - s.start, e.end - s.start);
   return {
-    articles,
-    actors: [...actors.values()],
-    places: [...places.values()],
-    names: [...names.values()],
-    absorb: [...absorb.values()],
-    membership: [...membership.values()],
-    positions: [...positions.values()],
-    events: [...events.values()],
-    roles: [...roles.values()],
-    quantities: [...quantities.values()],
-    evidence: [...evidence.values()],
-    mentions: [...mentions.values()],
-    calls: [...calls],
-    interacted: [...interacted.values()],
+    start: whole ? null : e.start,
+    end: whole ? null : e.end,
+    text: e.text === slice ? null : e.text,
   };
+}
+
+/**
+ * New events, sentences and quantities are CREATEd after a read said they were missing; a concurrent load that
+ * created one in between makes the CREATE fail on its uniqueness constraint (nothing is written). The whole
+ * transaction then runs again and finds it. Two further attempts are plenty: each needs another race.
+ */
+async function retryConstraintRace<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (n >= 3 || code !== "Neo.ClientError.Schema.ConstraintValidationFailed") throw e;
+    }
+  }
+}
+
+/** The properties of the CALLED a phone call derives (as DERIVE_CALLED computes them in Cypher). */
+function calledProperties(ev: EventRow) {
+  return { event: ev.id, directed: ev.directed ?? false, date: ev.datePrecision === "day" ? ev.date : ev.day };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
 }

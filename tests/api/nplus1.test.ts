@@ -60,4 +60,32 @@ describe("no N+1", () => {
     await api.gql("{ phoneCalls(first: 100) { totalCount edges { node { id } } } }");
     expect(api.statements).toHaveLength(2);
   });
+
+  it("a list asked for its events' parties and evidence fetches them in its own statement, same answers", async () => {
+    const first = await api.gql<{ phoneCalls: { nodes: { caller: { name: string } }[] } }>(
+      "{ phoneCalls(first: 1) { nodes { caller { name } } } }",
+    );
+    const actorName = first.data?.phoneCalls.nodes[0]?.caller.name as string;
+    expect(actorName).toBeTruthy();
+    const W2 = `query ($name: String!) { actor(name: $name) { id ... on Person {
+      calls(first: 10) { nodes { id caller { name } callee { name } evidence { text sentence } } }
+      statements(first: 10) { nodes { id quote evidence { text sentence } } } } } }`;
+    api.statements.length = 0;
+    const inline = await api.gql<Record<string, unknown>>(W2, { name: actorName });
+    expect(inline.errors).toBeUndefined();
+    // the actor by name, then its two lists (each with parties and evidence): no participants/evidence look-up
+    expect(api.statements.length).toBeLessThanOrEqual(3);
+    expect(api.statements.some((c) => c.includes("UNWIND $ids AS id MATCH (e:Event {id: id})"))).toBe(false);
+    // the same data through the per-event loaders: ask for the events by id, one by one
+    const calls = (inline.data?.actor as { calls: { nodes: { id: string }[] } }).calls.nodes;
+    expect(calls.length).toBeGreaterThan(0);
+    for (const c of calls) {
+      const one = await api.gql<{ event: unknown }>(
+        "query ($id: ID!) { event(id: $id) { id ... on PhoneCall { caller { name } callee { name } } evidence { text sentence } } }",
+        { id: c.id },
+      );
+      expect(one.errors).toBeUndefined();
+      expect(one.data?.event).toEqual(c);
+    }
+  });
 });

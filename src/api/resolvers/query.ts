@@ -2,11 +2,14 @@
  * The root fields. Each validates its arguments, resolves names to actors (one batched look-up), then runs
  * ONE list statement from src/graph/queries; nested fields go through the request's DataLoaders.
  */
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
 import type { ActorRow, EventFilter } from "../../graph/queries/index.js";
 import * as q from "../../graph/queries/index.js";
 import type { ApiContext } from "../context.js";
 import { badInput, notFound } from "../errors.js";
+import { primeEventParts } from "../loaders.js";
+import { eventInclude } from "../lookahead.js";
 import { dateRange, resolveActor, resolveOptional } from "../names.js";
 import { MAX_PAGE_SIZE, pageRequest, toConnection } from "../pagination.js";
 import {
@@ -48,16 +51,23 @@ function searchQuery(text: string, argument: string): string {
   return query;
 }
 
-function eventConnection(ctx: ApiContext, filter: EventFilter, first?: number | null, after?: string | null) {
+function eventConnection(
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+  filter: EventFilter,
+  first?: number | null,
+  after?: string | null,
+) {
   const page = pageRequest(first, after);
-  return q.listEvents(ctx.graph, filter, page).then((rows) =>
-    toConnection(
+  return q.listEvents(ctx.graph, filter, page, eventInclude(info)).then((rows) => {
+    primeEventParts(ctx.loaders, rows.rows);
+    return toConnection(
       rows,
       page,
       (r) => r,
       () => q.countEvents(ctx.graph, filter),
-    ),
-  );
+    );
+  });
 }
 
 @Resolver()
@@ -102,7 +112,11 @@ export class QueryResolver {
       "Who called whom. Every actor argument takes a name (any spelling, Arabic or English) or an id; " +
       "`country` keeps calls with a party of that country; `from`/`to` are dates (YYYY, YYYY-MM or YYYY-MM-DD).",
   })
-  async phoneCalls(@Ctx() ctx: ApiContext, @Args(() => PhoneCallsArgs) args: PhoneCallsArgs) {
+  async phoneCalls(
+    @Ctx() ctx: ApiContext,
+    @Args(() => PhoneCallsArgs) args: PhoneCallsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const { caller, callee, participant, country, from, to, first, after } = args;
     pageRequest(first, after);
     const dates = dateRange(from, to);
@@ -122,13 +136,14 @@ export class QueryResolver {
       country: countryRow ? { id: countryRow.id, roles: ["CALLER", "CALLEE"] } : undefined,
       ...dates,
     };
-    return eventConnection(ctx, filter, first, after);
+    return eventConnection(ctx, info, filter, first, after);
   }
 
   @Query(() => StatementConnection, { description: "What was said, by whom; `search` is full-text over quotes" })
   async statements(
     @Ctx() ctx: ApiContext,
     @Args(() => StatementsArgs) { speaker, search, first, after }: StatementsArgs,
+    @Info() info: GraphQLResolveInfo,
   ) {
     pageRequest(first, after);
     const text = search == null ? undefined : searchQuery(search, "search");
@@ -138,7 +153,7 @@ export class QueryResolver {
       actors: speakerRow ? [{ id: speakerRow.id, roles: ["SPEAKER"] }] : [],
       text,
     };
-    return eventConnection(ctx, filter, first, after);
+    return eventConnection(ctx, info, filter, first, after);
   }
 
   @Query(() => ClaimConnection, {
@@ -146,7 +161,7 @@ export class QueryResolver {
       "Claims with numbers (casualties, losses). `claimant`: who claims; `side`: claims made by that country " +
       "or anyone of it; `sufferedBy`: claims about losses of that actor or country.",
   })
-  async claims(@Ctx() ctx: ApiContext, @Args(() => ClaimsArgs) args: ClaimsArgs) {
+  async claims(@Ctx() ctx: ApiContext, @Args(() => ClaimsArgs) args: ClaimsArgs, @Info() info: GraphQLResolveInfo) {
     const { claimant, side, sufferedBy, first, after } = args;
     pageRequest(first, after);
     const [claimantRow, sideRow, sufferedRow] = await Promise.all([
@@ -160,11 +175,15 @@ export class QueryResolver {
       country: sideRow ? { id: sideRow.id, roles: ["CLAIMANT"] } : undefined,
       sufferedBy: sufferedRow?.id,
     };
-    return eventConnection(ctx, filter, first, after);
+    return eventConnection(ctx, info, filter, first, after);
   }
 
   @Query(() => EventConnection, { description: "Events of any kind, by kind, actor (any role) and dates" })
-  async events(@Ctx() ctx: ApiContext, @Args(() => EventsArgs) { kind, actor, from, to, first, after }: EventsArgs) {
+  async events(
+    @Ctx() ctx: ApiContext,
+    @Args(() => EventsArgs) { kind, actor, from, to, first, after }: EventsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     pageRequest(first, after);
     const dates = dateRange(from, to);
     const actorRow = await resolveOptional(ctx, actor, { argument: "actor" });
@@ -173,7 +192,7 @@ export class QueryResolver {
       actors: actorRow ? [{ id: actorRow.id }] : [],
       ...dates,
     };
-    return eventConnection(ctx, filter, first, after);
+    return eventConnection(ctx, info, filter, first, after);
   }
 
   @Query(() => Event, { nullable: true, description: "One event by id (null when there is none)" })

@@ -3,7 +3,8 @@
  * need more data are methods here that go through the request's DataLoaders (never a query per item).
  * Every decorator names its type explicitly: the test transform emits no decorator metadata.
  */
-import { Args, Ctx, Field, Float, ID, Int, InterfaceType, ObjectType } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Field, Float, ID, Info, Int, InterfaceType, ObjectType } from "type-graphql";
 import type {
   ActorRow,
   EventLabel,
@@ -14,6 +15,7 @@ import type {
   QuantityRow,
 } from "../../graph/queries/index.js";
 import type { ApiContext } from "../context.js";
+import { eventInclude } from "../lookahead.js";
 import { pageRequest, toConnection } from "../pagination.js";
 import { ActorEventsArgs, CallsArgs, PageArgs } from "./args.js";
 import { Connection } from "./connection.js";
@@ -33,10 +35,11 @@ function actorEvents(
   label: EventLabel | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  info: GraphQLResolveInfo,
 ) {
   const page = pageRequest(first, after);
   const filter = label ? { label } : {};
-  const key = { actorId, roles, filter, page };
+  const key = { actorId, roles, filter, page, include: eventInclude(info) };
   return ctx.loaders.eventsOfActor.load(key).then((rows) =>
     toConnection(
       rows,
@@ -92,8 +95,12 @@ export abstract class Actor {
   }
 
   @Field(() => EventConnection, { description: "Events this actor takes part in, in any role" })
-  events(@Ctx() ctx: ApiContext, @Args(() => ActorEventsArgs) { kind, first, after }: ActorEventsArgs) {
-    return actorEvents(ctx, this.id, [], kind ?? undefined, first, after);
+  events(
+    @Ctx() ctx: ApiContext,
+    @Args(() => ActorEventsArgs) { kind, first, after }: ActorEventsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return actorEvents(ctx, this.id, [], kind ?? undefined, first, after, info);
   }
 
   @Field(() => [Person], { description: "People this actor took part in at least one event with" })
@@ -118,19 +125,27 @@ export class Person extends Actor {
   }
 
   @Field(() => PhoneCallConnection, { description: "Phone calls this person made, received, or both" })
-  calls(@Ctx() ctx: ApiContext, @Args(() => CallsArgs) { direction, first, after }: CallsArgs) {
+  calls(
+    @Ctx() ctx: ApiContext,
+    @Args(() => CallsArgs) { direction, first, after }: CallsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const roles =
       direction === CallDirection.OUTGOING
         ? ["CALLER"]
         : direction === CallDirection.INCOMING
           ? ["CALLEE"]
           : ["CALLER", "CALLEE"];
-    return actorEvents(ctx, this.id, roles, "PhoneCall", first, after);
+    return actorEvents(ctx, this.id, roles, "PhoneCall", first, after, info);
   }
 
   @Field(() => StatementConnection, { description: "What this person said" })
-  statements(@Ctx() ctx: ApiContext, @Args(() => PageArgs) { first, after }: PageArgs) {
-    return actorEvents(ctx, this.id, ["SPEAKER"], "Statement", first, after);
+  statements(
+    @Ctx() ctx: ApiContext,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return actorEvents(ctx, this.id, ["SPEAKER"], "Statement", first, after, info);
   }
 }
 

@@ -1,5 +1,5 @@
 /** Read queries over events: lists with filters (root fields), per-actor lists, and batched look-ups. */
-import { EVENT_KINDS, EVENT_START } from "../cypher.js";
+import { EVENT_KINDS, EVENT_START, ROLE_TYPE_LIST } from "../cypher.js";
 import type { Graph } from "../driver.js";
 import { actorProjection, eventProjection, int, NON_CONNECTING_RELATIONSHIPS } from "./fragments.js";
 import type { EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
@@ -30,6 +30,45 @@ export interface EventFilter {
 }
 
 const END = "coalesce(e.dateTo, last(split(e.date, '/')))";
+
+/** The actors and places taking part in event `e`, with their roles (needs $skipTypes). */
+const PARTICIPANTS_OF_E = `COLLECT {
+  MATCH (e)-[r]->(x)
+  WHERE (x:Actor OR x:Place) AND NOT type(r) IN $skipTypes
+  WITH CASE WHEN type(r) = 'PARTICIPANT' AND r.role IS NOT NULL THEN r.role ELSE toLower(type(r)) END AS role, x
+  ORDER BY role, x.name
+  RETURN {role: role, actor: ${actorProjection("x")}}
+}`;
+
+/** The sentences evidencing event `e`, with article and offsets (the loader stores only what the sentence lacks). */
+const EVIDENCE_OF_E = `COLLECT {
+  MATCH (e)-[ev:EVIDENCED_BY]->(s:Sentence)<-[:HAS_SENTENCE]-(a:Article)
+  WITH s, a, coalesce(ev.start, s.start) AS start, coalesce(ev.end, s.end) AS end, ev.text AS text
+  ORDER BY a.publishedAt, a.id, s.index, start
+  RETURN {
+    articleId: a.id, sentenceId: s.id, sentence: s.index, start: start, end: end,
+    text: coalesce(text, substring(s.text, start - s.start, end - start))
+  }
+}`;
+
+/** What an event list may carry beside each event, so that its nested fields need no further statement. */
+export interface EventInclude {
+  participants?: boolean;
+  evidence?: boolean;
+}
+
+/** The projection of `e` in a list, with what `include` asks for, and the parameters that needs. */
+function listProjection(include: EventInclude = {}): { projection: string; params: Record<string, unknown> } {
+  const extra = [
+    include.participants ? `participants: ${PARTICIPANTS_OF_E}` : "",
+    include.evidence ? `evidence: ${EVIDENCE_OF_E}` : "",
+  ].filter((x) => x !== "");
+  const base = eventProjection("e");
+  return {
+    projection: extra.length === 0 ? base : `${base.replace(/\}\s*$/, "")}, ${extra.join(", ")} }`,
+    params: include.participants ? { skipTypes: [...NON_CONNECTING_RELATIONSHIPS] } : {},
+  };
+}
 /** Dated events by start day, then undated, ties by id: stored by the loader as the indexed e.sortKey. */
 const ORDER = "e.sortKey";
 
@@ -99,18 +138,25 @@ WITH e, max(score) AS score WHERE e:Event${label}`,
 }
 
 /** One page of events matching a filter: one statement. */
-export async function listEvents(graph: Graph, filter: EventFilter, page: PageRequest): Promise<Page<EventRow>> {
+export async function listEvents(
+  graph: Graph,
+  filter: EventFilter,
+  page: PageRequest,
+  include?: EventInclude,
+): Promise<Page<EventRow>> {
   const src = source(filter);
   const cond = conditions(filter);
+  const shape = listProjection(include);
   const cypher = `${src.match}
 ${whereClause(cond.where, "AND")}
 WITH e${filter.text ? ", score" : ""}
 ORDER BY ${src.order}
 SKIP $skip LIMIT $limit
-RETURN ${eventProjection("e")} AS event`;
+RETURN ${shape.projection} AS event`;
   const res = await graph.read(cypher, {
     ...src.params,
     ...cond.params,
+    ...shape.params,
     skip: int(page.skip),
     limit: int(page.limit + 1),
   });
@@ -141,22 +187,25 @@ export async function listEventsOfActors(
   roles: readonly string[],
   filter: EventFilter,
   page: PageRequest,
+  include?: EventInclude,
 ): Promise<Map<string, Page<EventRow>>> {
   const cond = conditions(filter);
+  const shape = listProjection(include);
+  const types = roleTypes(roles);
+  if (types === null) return new Map();
   const res = await graph.read(
     `UNWIND $ids AS id
 CALL (id) {
   CALL (id) { MATCH (x:Actor {id: id}) RETURN x AS a UNION MATCH (x:Place {id: id}) RETURN x AS a }
-  MATCH (a)<-[r]-(e:Event${labelOf(filter)})
-  WHERE (size($roles) = 0 OR type(r) IN $roles)
-  ${whereClause(cond.where, "AND")}
+  MATCH (a)<-[:${types}]-(e:Event${labelOf(filter)})
+  ${whereClause(cond.where)}
   WITH DISTINCT e
   ORDER BY ${ORDER}
   SKIP $skip LIMIT $limit
-  RETURN collect(${eventProjection("e")}) AS events
+  RETURN collect(${shape.projection}) AS events
 }
 RETURN id, events`,
-    { ids: [...actorIds], roles: [...roles], ...cond.params, skip: int(page.skip), limit: int(page.limit + 1) },
+    { ids: [...actorIds], ...cond.params, ...shape.params, skip: int(page.skip), limit: int(page.limit + 1) },
   );
   const out = new Map<string, Page<EventRow>>();
   for (const r of res.records) {
@@ -164,6 +213,16 @@ RETURN id, events`,
     out.set(r.get("id"), { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit });
   }
   return out;
+}
+
+/**
+ * The relationship types to expand from an actor to its events, as Cypher text ("CALLER|CALLEE"): only role
+ * types (a typed expand stays cheap on an actor with many mentions and links), taken from the ROLE_TYPES
+ * allow-list, never from a request. Empty roles: any role. null: none of the roles is a role type.
+ */
+function roleTypes(roles: readonly string[]): string | null {
+  const types = roles.length === 0 ? ROLE_TYPE_LIST : roles.filter((r) => ROLE_TYPE_LIST.includes(r));
+  return types.length === 0 ? null : types.join("|");
 }
 
 /** Counts for listEventsOfActors, for many actors in one statement. */
@@ -174,17 +233,18 @@ export async function countEventsOfActors(
   filter: EventFilter,
 ): Promise<Map<string, number>> {
   const cond = conditions(filter);
+  const types = roleTypes(roles);
+  if (types === null) return new Map(actorIds.map((id) => [id, 0]));
   const res = await graph.read(
     `UNWIND $ids AS id
 CALL (id) {
   CALL (id) { MATCH (x:Actor {id: id}) RETURN x AS a UNION MATCH (x:Place {id: id}) RETURN x AS a }
-  OPTIONAL MATCH (a)<-[r]-(e:Event${labelOf(filter)})
-  WHERE (size($roles) = 0 OR type(r) IN $roles)
-  ${whereClause(cond.where, "AND")}
+  OPTIONAL MATCH (a)<-[:${types}]-(e:Event${labelOf(filter)})
+  ${whereClause(cond.where)}
   RETURN count(DISTINCT e) AS n
 }
 RETURN id, n`,
-    { ids: [...actorIds], roles: [...roles], ...cond.params },
+    { ids: [...actorIds], ...cond.params },
   );
   return new Map(res.records.map((r) => [r.get("id") as string, r.get("n") as number]));
 }
@@ -203,12 +263,7 @@ export async function participantsOfEvents(
   eventIds: readonly string[],
 ): Promise<Map<string, ParticipationRow[]>> {
   const res = await graph.read(
-    `UNWIND $ids AS id
-MATCH (e:Event {id: id})-[r]->(x)
-WHERE (x:Actor OR x:Place) AND NOT type(r) IN $skipTypes
-WITH id, CASE WHEN type(r) = 'PARTICIPANT' AND r.role IS NOT NULL THEN r.role ELSE toLower(type(r)) END AS role, x
-ORDER BY role, x.name
-RETURN id, collect({role: role, actor: ${actorProjection("x")}}) AS participants`,
+    `UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN id, ${PARTICIPANTS_OF_E} AS participants`,
     { ids: [...eventIds], skipTypes: [...NON_CONNECTING_RELATIONSHIPS] },
   );
   return new Map(res.records.map((r) => [r.get("id") as string, r.get("participants") as ParticipationRow[]]));
@@ -216,16 +271,9 @@ RETURN id, collect({role: role, actor: ${actorProjection("x")}}) AS participants
 
 /** The sentences evidencing each event, with the article they belong to and character offsets. */
 export async function evidenceOfEvents(graph: Graph, eventIds: readonly string[]): Promise<Map<string, EvidenceRow[]>> {
-  const res = await graph.read(
-    `UNWIND $ids AS id
-MATCH (e:Event {id: id})-[ev:EVIDENCED_BY]->(s:Sentence)<-[:HAS_SENTENCE]-(a:Article)
-WITH id, ev, s, a ORDER BY a.publishedAt, a.id, s.index, ev.start
-RETURN id, collect({
-  articleId: a.id, sentenceId: s.id, sentence: s.index,
-  start: coalesce(ev.start, s.start), end: coalesce(ev.end, s.end), text: coalesce(ev.text, s.text)
-}) AS evidence`,
-    { ids: [...eventIds] },
-  );
+  const res = await graph.read(`UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN id, ${EVIDENCE_OF_E} AS evidence`, {
+    ids: [...eventIds],
+  });
   return new Map(res.records.map((r) => [r.get("id") as string, r.get("evidence") as EvidenceRow[]]));
 }
 

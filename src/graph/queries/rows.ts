@@ -32,6 +32,9 @@ export interface EventRow {
   verb: string | null;
   medium: string | null;
   topic: string | null;
+  /** present when the list was asked to include them (EventInclude): what the event loaders would fetch */
+  participants?: ParticipationRow[];
+  evidence?: EvidenceRow[];
 }
 
 export interface ParticipationRow {
