@@ -19,13 +19,13 @@ async function w1(graph: Graph) {
     graph,
     { label: "PhoneCall", actors: [] },
     { skip: 0, limit: 50 },
-    { participants: true },
+    { participants: "names" },
   );
   return page.rows.map((e) => ({
     id: e.id,
     date: e.date,
-    caller: e.participants?.find((p) => p.role === "caller")?.actor.name ?? null,
-    callee: e.participants?.find((p) => p.role === "callee")?.actor.name ?? null,
+    caller: e.carriedParticipants?.find((p) => p.role === "caller")?.actor.name ?? null,
+    callee: e.carriedParticipants?.find((p) => p.role === "callee")?.actor.name ?? null,
   }));
 }
 
@@ -44,7 +44,7 @@ async function w2(graph: Graph, name: string) {
   const actor = await resolve(graph, name);
   const [calls, statements] = await Promise.all([
     q.listEventsOfActors(graph, [actor.id], ["CALLER", "CALLEE"], { label: "PhoneCall" }, PAGE, {
-      participants: true,
+      participants: "names",
       evidence: true,
     }),
     q.listEventsOfActors(graph, [actor.id], ["SPEAKER"], { label: "Statement" }, PAGE, { evidence: true }),
@@ -55,14 +55,14 @@ async function w2(graph: Graph, name: string) {
     calls: (calls.get(actor.id)?.rows ?? []).map((e) => ({
       id: e.id,
       date: e.date,
-      caller: e.participants?.find((p) => p.role === "caller")?.actor.name ?? null,
-      callee: e.participants?.find((p) => p.role === "callee")?.actor.name ?? null,
-      evidence: (e.evidence ?? []).map((v) => ({ text: v.text, sentence: v.sentence })),
+      caller: e.carriedParticipants?.find((p) => p.role === "caller")?.actor.name ?? null,
+      callee: e.carriedParticipants?.find((p) => p.role === "callee")?.actor.name ?? null,
+      evidence: (e.carriedEvidence ?? []).map((v) => ({ text: v.text, sentence: v.sentence })),
     })),
     statements: (statements.get(actor.id)?.rows ?? []).map((e) => ({
       id: e.id,
       quote: e.quote,
-      evidence: (e.evidence ?? []).map((v) => ({ text: v.text })),
+      evidence: (e.carriedEvidence ?? []).map((v) => ({ text: v.text })),
     })),
   };
 }

@@ -112,14 +112,28 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   operationName: string | null | undefined,
 ): number {
-  return complexity.getComplexity({
+  // Apollo hands every request with the same query text the same parsed document, so the cost of a
+  // (document, operation, variables) is computed once; a few hundred variable sets per document at most.
+  const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+  let costs = costCache.get(document);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const cost = complexity.getComplexity({
     schema,
     query: document,
     variables: variables ?? {},
     operationName: operationName ?? undefined,
     estimators: estimators(),
   });
+  if (!costs || costs.size >= 256) {
+    costs = new Map();
+    costCache.set(document, costs);
+  }
+  costs.set(key, cost);
+  return cost;
 }
+
+const costCache = new WeakMap<DocumentNode, Map<string, number>>();
 
 /** Rejects, before anything runs, an operation whose cost is over the budget. */
 export function complexityPlugin(maxCost: number): ApolloServerPlugin<ApiContext> {

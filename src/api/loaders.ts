@@ -56,17 +56,6 @@ function groupedByShape<K extends { actorId: string }, V>(
   );
 }
 
-/** Events of a list that carry their participants and evidence answer those loaders without a statement. */
-export function primeEventParts(
-  loaders: Pick<ReturnType<typeof createEventLoaders>, "participants" | "evidence">,
-  rows: readonly EventRow[],
-): void {
-  for (const r of rows) {
-    if (r.participants) loaders.participants.prime(r.id, r.participants);
-    if (r.evidence) loaders.evidence.prime(r.id, r.evidence);
-  }
-}
-
 function createEventLoaders(graph: Graph) {
   return {
     actor: byId<ActorRow, null>(graph, q.actorsByIds, null),
@@ -93,11 +82,7 @@ export function createLoaders(graph: Graph) {
   return {
     ...loaders,
     eventsOfActor: groupedByShape<ActorEventsKey, Page<EventRow>>(
-      async (ids, k) => {
-        const pages = await q.listEventsOfActors(graph, ids, k.roles, k.filter, k.page, k.include);
-        for (const p of pages.values()) primeEventParts(loaders, p.rows);
-        return pages;
-      },
+      (ids, k) => q.listEventsOfActors(graph, ids, k.roles, k.filter, k.page, k.include),
       shapeOf,
       { rows: [], hasMore: false },
     ),

@@ -1,6 +1,9 @@
 import http from "node:http";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -85,6 +88,8 @@ export async function startApiServer(graph: Graph, options: ApiServerOptions): P
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads from a CDN; ours (below) is served entirely from here.
       ApolloServerPluginLandingPageDisabled(),
+      // no HTTP cache hints are set; without this plugin Apollo stops wrapping every field resolver to collect them
+      ApolloServerPluginCacheControlDisabled(),
       ...(limits?.plugins ?? []),
       ...(options.plugins ?? []),
     ],

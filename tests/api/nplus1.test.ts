@@ -88,4 +88,21 @@ describe("no N+1", () => {
       expect(one.data?.event).toEqual(c);
     }
   });
+
+  it("a list asking for more than the parties' names gets full actors, as the per-event look-up gives them", async () => {
+    const fields =
+      "id ... on PhoneCall { caller { id name aliases country { name } } } participants { role actor { name } }";
+    api.statements.length = 0;
+    const list = await api.gql<{ phoneCalls: { nodes: { id: string }[] } }>(
+      `{ phoneCalls(first: 5) { nodes { ${fields} } } }`,
+    );
+    expect(list.errors).toBeUndefined();
+    const nodes = list.data?.phoneCalls.nodes ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const n of nodes) {
+      const one = await api.gql<{ event: unknown }>(`query ($id: ID!) { event(id: $id) { ${fields} } }`, { id: n.id });
+      expect(one.data?.event).toEqual(n);
+    }
+    expect(JSON.stringify(nodes)).toContain("aliases");
+  });
 });

@@ -8,7 +8,6 @@ import type { ActorRow, EventFilter } from "../../graph/queries/index.js";
 import * as q from "../../graph/queries/index.js";
 import type { ApiContext } from "../context.js";
 import { badInput, notFound } from "../errors.js";
-import { primeEventParts } from "../loaders.js";
 import { eventInclude } from "../lookahead.js";
 import { dateRange, resolveActor, resolveOptional } from "../names.js";
 import { MAX_PAGE_SIZE, pageRequest, toConnection } from "../pagination.js";
@@ -59,15 +58,14 @@ function eventConnection(
   after?: string | null,
 ) {
   const page = pageRequest(first, after);
-  return q.listEvents(ctx.graph, filter, page, eventInclude(info)).then((rows) => {
-    primeEventParts(ctx.loaders, rows.rows);
-    return toConnection(
+  return q.listEvents(ctx.graph, filter, page, eventInclude(info)).then((rows) =>
+    toConnection(
       rows,
       page,
       (r) => r,
       () => q.countEvents(ctx.graph, filter),
-    );
-  });
+    ),
+  );
 }
 
 @Resolver()

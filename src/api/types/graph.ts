@@ -50,8 +50,17 @@ function actorEvents(
   );
 }
 
-async function withRole(ctx: ApiContext, eventId: string, roles: string[]): Promise<ActorRow[]> {
-  const participants: ParticipationRow[] = await ctx.loaders.participants.load(eventId);
+/** An event's parties: carried by the event when its list fetched them (EventInclude), else one batched look-up. */
+type CarriedParts = Pick<EventRow, "id" | "carriedParticipants" | "carriedEvidence">;
+
+function participantsOf(ctx: ApiContext, event: CarriedParts): Promise<ParticipationRow[]> {
+  return event.carriedParticipants
+    ? Promise.resolve(event.carriedParticipants)
+    : ctx.loaders.participants.load(event.id);
+}
+
+async function withRole(ctx: ApiContext, event: CarriedParts, roles: string[]): Promise<ActorRow[]> {
+  const participants = await participantsOf(ctx, event);
   return participants.filter((p) => roles.includes(p.role)).map((p) => p.actor);
 }
 
@@ -366,12 +375,13 @@ export abstract class Event {
 
   @Field(() => [Participation])
   participants(@Ctx() ctx: ApiContext): Promise<ParticipationRow[]> {
-    return ctx.loaders.participants.load(this.id);
+    return participantsOf(ctx, this);
   }
 
   @Field(() => [Evidence])
   evidence(@Ctx() ctx: ApiContext): Promise<EvidenceRow[]> {
-    return ctx.loaders.evidence.load(this.id);
+    const carried = (this as CarriedParts).carriedEvidence;
+    return carried ? Promise.resolve(carried) : ctx.loaders.evidence.load(this.id);
   }
 }
 
@@ -386,12 +396,12 @@ export class PhoneCall extends Event {
 
   @Field(() => Actor, { nullable: true })
   async caller(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this.id, ["caller"]))[0] ?? null;
+    return (await withRole(ctx, this, ["caller"]))[0] ?? null;
   }
 
   @Field(() => Actor, { nullable: true })
   async callee(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this.id, ["callee"]))[0] ?? null;
+    return (await withRole(ctx, this, ["callee"]))[0] ?? null;
   }
 
   @Field(() => String, { nullable: true })
@@ -405,17 +415,17 @@ export class Statement extends Event {
 
   @Field(() => Actor, { nullable: true })
   async speaker(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this.id, ["speaker"]))[0] ?? null;
+    return (await withRole(ctx, this, ["speaker"]))[0] ?? null;
   }
 
   @Field(() => [Actor], { description: "Who it was said to" })
   addressees(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
-    return withRole(ctx, this.id, ["addressee"]);
+    return withRole(ctx, this, ["addressee"]);
   }
 
   @Field(() => [Actor], { description: "Who or what it is about" })
   async about(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
-    const participants: ParticipationRow[] = await ctx.loaders.participants.load(this.id);
+    const participants = await participantsOf(ctx, this);
     return participants.filter((p) => !["speaker", "addressee"].includes(p.role)).map((p) => p.actor);
   }
 }
@@ -424,7 +434,7 @@ export class Statement extends Event {
 export class Claim extends Event {
   @Field(() => Actor, { nullable: true, description: "Who claims it" })
   async claimant(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this.id, ["claimant"]))[0] ?? null;
+    return (await withRole(ctx, this, ["claimant"]))[0] ?? null;
   }
 
   @Field(() => [Quantity])
@@ -437,12 +447,12 @@ export class Claim extends Event {
 export class Appeal extends Event {
   @Field(() => Actor, { nullable: true })
   async speaker(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this.id, ["speaker"]))[0] ?? null;
+    return (await withRole(ctx, this, ["speaker"]))[0] ?? null;
   }
 
   @Field(() => [Actor])
   addressees(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
-    return withRole(ctx, this.id, ["addressee"]);
+    return withRole(ctx, this, ["addressee"]);
   }
 }
 
@@ -450,12 +460,12 @@ export class Appeal extends Event {
 export class Condolence extends Event {
   @Field(() => Actor, { nullable: true })
   async speaker(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this.id, ["speaker"]))[0] ?? null;
+    return (await withRole(ctx, this, ["speaker"]))[0] ?? null;
   }
 
   @Field(() => [Actor])
   addressees(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
-    return withRole(ctx, this.id, ["addressee"]);
+    return withRole(ctx, this, ["addressee"]);
   }
 }
 

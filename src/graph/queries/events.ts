@@ -1,7 +1,13 @@
 /** Read queries over events: lists with filters (root fields), per-actor lists, and batched look-ups. */
 import { EVENT_KINDS, EVENT_START, ROLE_TYPE_LIST } from "../cypher.js";
 import type { Graph } from "../driver.js";
-import { actorProjection, eventProjection, int, NON_CONNECTING_RELATIONSHIPS } from "./fragments.js";
+import {
+  actorNamesProjection,
+  actorProjection,
+  eventProjection,
+  int,
+  NON_CONNECTING_RELATIONSHIPS,
+} from "./fragments.js";
 import type { EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
 
 /** Event labels a list may be restricted to: the loader puts one of these beside :Event. */
@@ -31,13 +37,17 @@ export interface EventFilter {
 
 const END = "coalesce(e.dateTo, last(split(e.date, '/')))";
 
-/** The actors and places taking part in event `e`, with their roles (needs $skipTypes). */
-const PARTICIPANTS_OF_E = `COLLECT {
+/**
+ * The actors and places taking part in event `e`, with their roles (needs $skipTypes). "names": each actor
+ * with only id, name, English name and kind, for a selection that asks for nothing else (no aliases, country
+ * or parent to compute per party).
+ */
+const participantsOfE = (actors: "full" | "names") => `COLLECT {
   MATCH (e)-[r]->(x)
   WHERE (x:Actor OR x:Place) AND NOT type(r) IN $skipTypes
   WITH CASE WHEN type(r) = 'PARTICIPANT' AND r.role IS NOT NULL THEN r.role ELSE toLower(type(r)) END AS role, x
   ORDER BY role, x.name
-  RETURN {role: role, actor: ${actorProjection("x")}}
+  RETURN {role: role, actor: ${actors === "full" ? actorProjection("x") : actorNamesProjection("x")}}
 }`;
 
 /** The sentences evidencing event `e`, with article and offsets (the loader stores only what the sentence lacks). */
@@ -53,15 +63,16 @@ const EVIDENCE_OF_E = `COLLECT {
 
 /** What an event list may carry beside each event, so that its nested fields need no further statement. */
 export interface EventInclude {
-  participants?: boolean;
+  /** the parties, with full actors or only their names */
+  participants?: "full" | "names";
   evidence?: boolean;
 }
 
 /** The projection of `e` in a list, with what `include` asks for, and the parameters that needs. */
 function listProjection(include: EventInclude = {}): { projection: string; params: Record<string, unknown> } {
   const extra = [
-    include.participants ? `participants: ${PARTICIPANTS_OF_E}` : "",
-    include.evidence ? `evidence: ${EVIDENCE_OF_E}` : "",
+    include.participants ? `carriedParticipants: ${participantsOfE(include.participants)}` : "",
+    include.evidence ? `carriedEvidence: ${EVIDENCE_OF_E}` : "",
   ].filter((x) => x !== "");
   const base = eventProjection("e");
   return {
@@ -263,7 +274,7 @@ export async function participantsOfEvents(
   eventIds: readonly string[],
 ): Promise<Map<string, ParticipationRow[]>> {
   const res = await graph.read(
-    `UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN id, ${PARTICIPANTS_OF_E} AS participants`,
+    `UNWIND $ids AS id MATCH (e:Event {id: id}) RETURN id, ${participantsOfE("full")} AS participants`,
     { ids: [...eventIds], skipTypes: [...NON_CONNECTING_RELATIONSHIPS] },
   );
   return new Map(res.records.map((r) => [r.get("id") as string, r.get("participants") as ParticipationRow[]]));

@@ -32,6 +32,15 @@ export function actorProjection(v: string): string {
   }`;
 }
 
+/** The part of an ActorRow a selection of only id, name, nameEn (and the type) needs. */
+export function actorNamesProjection(v: string): string {
+  return `${v} {
+    .id, .nameEn,
+    name: coalesce(${v}.name, ${v}.nameEn, ${v}.id),
+    kind: head([label_ IN labels(${v}) WHERE label_ IN ['Person', 'Organization', 'Country', 'Place']])
+  }`;
+}
+
 /** Projects an event node `v` onto an EventRow. */
 export function eventProjection(v: string): string {
   return `${v} {

@@ -32,9 +32,9 @@ export interface EventRow {
   verb: string | null;
   medium: string | null;
   topic: string | null;
-  /** present when the list was asked to include them (EventInclude): what the event loaders would fetch */
-  participants?: ParticipationRow[];
-  evidence?: EvidenceRow[];
+  /** present when the list was asked to include them (EventInclude); the API's event fields use them */
+  carriedParticipants?: ParticipationRow[];
+  carriedEvidence?: EvidenceRow[];
 }
 
 export interface ParticipationRow {
