@@ -23,6 +23,8 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 240_000,
+          // Browser tests poll the page; 1 s (the default) is too short on a loaded 2-core CI machine.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
