@@ -160,4 +160,36 @@ describe("identity across articles", () => {
     expect(await count("MATCH (p:Person) WHERE p.id STARTS WITH 'person:ar:' RETURN count(p)")).toBe(0);
     expect(await count("MATCH (p:Person {id: $id})-[:MENTIONED_IN]->(s) RETURN count(s)", { id: zarif.id })).toBe(3);
   });
+
+  it("two articles reporting one call, loaded at the same time, give one event with evidence from both", async () => {
+    // Both transactions find the event missing and CREATE it; the second fails on the uniqueness constraint
+    // (or a deadlock) and runs again, now merging into the first's event. Three rounds, three days.
+    for (const day of ["2017-01-01", "2017-01-02", "2017-01-03"]) {
+      const ta = `اتصل لافروف بجاويش أوغلو يوم ${day}`;
+      const tb = `تلقى جاويش أوغلو اتصالا من لافروف يوم ${day}`;
+      const [a, b] = await Promise.all([
+        loadDocument(
+          ctx.graph,
+          doc(`race-a-${day}`, day, ta, [ru, tr, lavrov, cavusoglu], [call("e1", lavrov.id, cavusoglu.id, true, ta)]),
+          { text: ta },
+        ),
+        loadDocument(
+          ctx.graph,
+          doc(`race-b-${day}`, day, tb, [ru, tr, lavrov, cavusoglu], [call("e1", lavrov.id, cavusoglu.id, true, tb)]),
+          { text: tb },
+        ),
+      ]);
+      expect([a.articles[0]?.status, b.articles[0]?.status]).toEqual(["loaded", "loaded"]);
+      expect(a.events.created + b.events.created).toBe(1);
+      expect(await count("MATCH (e:PhoneCall {day: $day}) RETURN count(e)", { day })).toBe(1);
+      expect(
+        await count("MATCH (e:PhoneCall {day: $day})-[:EVIDENCED_BY]->(s:Sentence) RETURN count(DISTINCT s.article)", {
+          day,
+        }),
+      ).toBe(2);
+      expect(await count("MATCH ()-[c:CALLED {date: $day}]->() RETURN count(c)", { day })).toBe(1);
+      expect(await count("MATCH (e:PhoneCall {day: $day})-[:CALLER|CALLEE]->(x) RETURN count(x)", { day })).toBe(2);
+    }
+    expect(await count("MATCH (p:Person {id: $id}) RETURN count(p)", { id: lavrov.id })).toBe(1);
+  });
 });
