@@ -23,6 +23,9 @@ describe("the playground in a browser, offline", () => {
   const failed: string[] = [];
   const foreign: string[] = [];
   const graphqlPosts: string[] = [];
+  /** requests of the page still waiting for an answer, and when the last one ended */
+  const inFlight = new Set<string>();
+  let lastSettled = Date.now();
 
   beforeAll(async () => {
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "akhbar-playground-"));
@@ -50,9 +53,20 @@ describe("the playground in a browser, offline", () => {
       if (res.status() >= 400) failed.push(`${res.url()} ${res.status()}`);
     });
     page.on("request", (req) => {
+      inFlight.add(`${req.method()} ${req.url()} #${inFlight.size}-${Date.now()}`);
       if (req.method() === "POST" && new URL(req.url()).pathname === "/graphql")
         graphqlPosts.push(req.postData() ?? "");
     });
+    const settle = (req: { method(): string; url(): string }) => {
+      const prefix = `${req.method()} ${req.url()} #`;
+      const key = [...inFlight].find((k) => k.startsWith(prefix));
+      if (key) inFlight.delete(key);
+      lastSettled = Date.now();
+    };
+    page.on("requestfinished", settle);
+    page.on("requestfailed", settle);
+    // a Web Worker's script (GraphiQL's jsonWorker.js) gets its response but never a "requestfinished"
+    page.on("response", (res) => settle(res.request()));
   });
 
   afterAll(async () => {
@@ -67,8 +81,14 @@ describe("the playground in a browser, offline", () => {
     await expect.poll(() => editor.textContent(), { timeout: 30_000 }).toContain("WhoCalledWhom");
     // the schema came by introspection from our endpoint
     await expect.poll(() => graphqlPosts.some((body) => body.includes("__schema")), { timeout: 30_000 }).toBe(true);
-    // generous: under a loaded CI machine GraphiQL's bundle alone can take tens of seconds to settle
-    await page.waitForLoadState("networkidle", { timeout: 90_000 });
+    // every request the page made has been answered and none for a second (Playwright's "networkidle" also
+    // waits on the browser's own connections, and sometimes never came on the CI machine)
+    await expect
+      .poll(() => (inFlight.size === 0 && Date.now() - lastSettled > 1000 ? "quiet" : [...inFlight]), {
+        timeout: 60_000,
+        interval: 250,
+      })
+      .toBe("quiet");
     fs.mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: path.join(artifacts, "playground.png") });
     expect(foreign).toEqual([]);
