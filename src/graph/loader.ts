@@ -88,6 +88,13 @@ const emptyCounters = (): Counters => ({
   labelsAdded: 0,
 });
 
+/** A validated document with its full text and content hash. */
+interface Prepared {
+  doc: DocumentGraph;
+  text: string;
+  contentHash: string;
+}
+
 /** Writes one article in ONE transaction. */
 export function loadDocument(
   graph: Graph,
@@ -118,7 +125,7 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
     const v = validateDocumentGraph(doc);
     if (!v.ok) throw new DocumentGraphInvalidError(String(doc?.document?.id ?? "(no id)"), v.errors);
   }
-  const prepared = inputs.map(({ doc, text }) => {
+  const prepared: Prepared[] = inputs.map(({ doc, text }) => {
     const fullText = text ?? textFromSentences(doc);
     return { doc, text: fullText, contentHash: doc.document.contentHash ?? sha256(fullText) };
   });
@@ -130,237 +137,244 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
   const loadedAt = opts.loadedAt ?? new Date().toISOString();
   if (opts.timings) opts.timings.validate = (opts.timings.validate ?? 0) + performance.now() - tv;
 
-  const attempt = () =>
-    graph.writeTransaction(async (rawTx) => {
-      const summary: LoadSummary = {
-        articles: [],
-        entities: { created: 0, updated: 0 },
-        events: { created: 0, updated: 0, written: 0 },
-        statements: 0,
-        counters: emptyCounters(),
-        ms: 0,
-      };
-      const run = async (cypher: string, params: Record<string, unknown>): Promise<QueryResult> => {
-        const t0 = opts.timings ? performance.now() : 0;
-        if (opts.failAfterStatements !== undefined && summary.statements >= opts.failAfterStatements) {
-          throw new InjectedFailure(summary.statements);
-        }
-        summary.statements++;
-        const res = await (rawTx as ManagedTransaction).run(opts.onProfile ? `PROFILE ${cypher}` : cypher, params);
-        if (opts.onProfile) opts.onProfile(STATEMENT_NAMES.get(cypher) ?? "other", res.summary.profile);
-        const u = res.summary.counters.updates();
-        const c = summary.counters;
-        c.nodesCreated += u.nodesCreated;
-        c.nodesDeleted += u.nodesDeleted;
-        c.relationshipsCreated += u.relationshipsCreated;
-        c.relationshipsDeleted += u.relationshipsDeleted;
-        c.propertiesSet += u.propertiesSet;
-        c.labelsAdded += u.labelsAdded;
-        if (opts.timings) {
-          const name = STATEMENT_NAMES.get(cypher) ?? "other";
-          opts.timings[name] = (opts.timings[name] ?? 0) + performance.now() - t0;
-        }
-        return res;
-      };
+  return retryConstraintRace(() => graph.writeTransaction((tx) => writeBatch(tx, prepared, loadedAt, started, opts)));
+}
 
-      // 1. Which articles are new, which replace an earlier version, which are skipped.
-      const status = await run(Q.STATUS, {
-        rows: prepared.map((p) => ({ id: p.doc.document.id, contentHash: p.contentHash })),
+/** The transaction of loadDocuments: the validated documents, written as one batch. */
+async function writeBatch(
+  rawTx: ManagedTransaction,
+  prepared: Prepared[],
+  loadedAt: string,
+  started: number,
+  opts: LoadOptions,
+): Promise<LoadSummary> {
+  const summary: LoadSummary = {
+    articles: [],
+    entities: { created: 0, updated: 0 },
+    events: { created: 0, updated: 0, written: 0 },
+    statements: 0,
+    counters: emptyCounters(),
+    ms: 0,
+  };
+  const run = async (cypher: string, params: Record<string, unknown>): Promise<QueryResult> => {
+    const t0 = opts.timings ? performance.now() : 0;
+    if (opts.failAfterStatements !== undefined && summary.statements >= opts.failAfterStatements) {
+      throw new InjectedFailure(summary.statements);
+    }
+    summary.statements++;
+    const res = await rawTx.run(opts.onProfile ? `PROFILE ${cypher}` : cypher, params);
+    if (opts.onProfile) opts.onProfile(STATEMENT_NAMES.get(cypher) ?? "other", res.summary.profile);
+    const u = res.summary.counters.updates();
+    const c = summary.counters;
+    c.nodesCreated += u.nodesCreated;
+    c.nodesDeleted += u.nodesDeleted;
+    c.relationshipsCreated += u.relationshipsCreated;
+    c.relationshipsDeleted += u.relationshipsDeleted;
+    c.propertiesSet += u.propertiesSet;
+    c.labelsAdded += u.labelsAdded;
+    if (opts.timings) {
+      const name = STATEMENT_NAMES.get(cypher) ?? "other";
+      opts.timings[name] = (opts.timings[name] ?? 0) + performance.now() - t0;
+    }
+    return res;
+  };
+
+  // 1. Which articles are new, which replace an earlier version, which are skipped.
+  const status = await run(Q.STATUS, {
+    rows: prepared.map((p) => ({ id: p.doc.document.id, contentHash: p.contentHash })),
+  });
+  const byId = new Map(status.records.map((r) => [r.get("id") as string, r]));
+  const toWrite: Prepared[] = [];
+  const detach = new Set<string>();
+  for (const p of prepared) {
+    const id = p.doc.document.id;
+    const r = byId.get(id);
+    const oldHash = (r?.get("oldHash") as string | null) ?? null;
+    const hashOwner = (r?.get("hashOwner") as string | null) ?? null;
+    if (hashOwner !== null && !opts.force) {
+      summary.articles.push({
+        id,
+        status: "skipped",
+        reason: hashOwner === id ? "already loaded" : `same content already loaded as "${hashOwner}"`,
       });
-      const byId = new Map(status.records.map((r) => [r.get("id") as string, r]));
-      const toWrite: typeof prepared = [];
-      const detach = new Set<string>();
-      for (const p of prepared) {
-        const id = p.doc.document.id;
-        const r = byId.get(id);
-        const oldHash = (r?.get("oldHash") as string | null) ?? null;
-        const hashOwner = (r?.get("hashOwner") as string | null) ?? null;
-        if (hashOwner !== null && !opts.force) {
-          summary.articles.push({
-            id,
-            status: "skipped",
-            reason: hashOwner === id ? "already loaded" : `same content already loaded as "${hashOwner}"`,
-          });
-          continue;
-        }
-        if (oldHash !== null) detach.add(id);
-        if (hashOwner !== null) detach.add(hashOwner);
-        summary.articles.push({ id, status: oldHash !== null || hashOwner !== null ? "replaced" : "loaded" });
-        toWrite.push(p);
-      }
-      if (toWrite.length === 0) {
-        summary.ms = Date.now() - started;
-        return summary;
-      }
+      continue;
+    }
+    if (oldHash !== null) detach.add(id);
+    if (hashOwner !== null) detach.add(hashOwner);
+    summary.articles.push({ id, status: oldHash !== null || hashOwner !== null ? "replaced" : "loaded" });
+    toWrite.push(p);
+  }
+  if (toWrite.length === 0) {
+    summary.ms = Date.now() - started;
+    return summary;
+  }
 
-      // 2. Identity: unknown persons that are a known person (in the graph or in this batch).
-      const resolveMap = new Map<string, string>();
-      const provisional = new Map<string, Entity>();
-      const knownByKey = new Map<string, Set<string>>();
-      for (const { doc } of toWrite) {
-        for (const e of doc.entities) {
-          if (e.kind !== "Person") continue;
-          if (isProvisionalPerson(e.id)) provisional.set(e.id, e);
-          else if (isKnownPerson(e.id)) {
-            for (const k of fullNameKeys(e)) {
-              if (!knownByKey.has(k)) knownByKey.set(k, new Set());
-              knownByKey.get(k)?.add(e.id);
-            }
-          }
+  // 2. Identity: unknown persons that are a known person (in the graph or in this batch).
+  const resolveMap = new Map<string, string>();
+  const provisional = new Map<string, Entity>();
+  const knownByKey = new Map<string, Set<string>>();
+  for (const { doc } of toWrite) {
+    for (const e of doc.entities) {
+      if (e.kind !== "Person") continue;
+      if (isProvisionalPerson(e.id)) provisional.set(e.id, e);
+      else if (isKnownPerson(e.id)) {
+        for (const k of fullNameKeys(e)) {
+          if (!knownByKey.has(k)) knownByKey.set(k, new Set());
+          knownByKey.get(k)?.add(e.id);
         }
       }
-      if (provisional.size > 0) {
-        const rows = [...provisional.values()].flatMap((e) =>
-          fullNameKeys(e).map((key) => ({ id: e.id, key, country: e.country })),
+    }
+  }
+  if (provisional.size > 0) {
+    const rows = [...provisional.values()].flatMap((e) =>
+      fullNameKeys(e).map((key) => ({ id: e.id, key, country: e.country })),
+    );
+    const res = await run(Q.RESOLVE_PROVISIONAL, { rows });
+    const candidates = new Map<string, Set<string>>();
+    for (const r of res.records) {
+      const set = candidates.get(r.get("id")) ?? new Set<string>();
+      for (const c of r.get("candidates") as string[]) set.add(c);
+      candidates.set(r.get("id"), set);
+    }
+    for (const e of provisional.values()) {
+      const set = candidates.get(e.id) ?? new Set<string>();
+      for (const k of fullNameKeys(e)) for (const c of knownByKey.get(k) ?? []) set.add(c);
+      if (set.size === 1) resolveMap.set(e.id, [...set][0] as string);
+    }
+  }
+  const resolve = (id: string) => resolveMap.get(id) ?? id;
+
+  // 3. Replaced articles: their sentences, evidence and mentions go; events left without evidence go.
+  if (detach.size > 0) {
+    const res = await run(Q.DETACH_ARTICLES, { ids: [...detach] });
+    const events = res.records.flatMap((r) => r.get("events") as string[]);
+    if (events.length > 0) await run(Q.DROP_ORPHAN_EVENTS, { events, articles: [...detach] });
+  }
+
+  // 4. Rows for the batched statements.
+  const tb = performance.now();
+  const b = buildRows(toWrite, resolve, loadedAt);
+  if (opts.timings) opts.timings.buildRows = (opts.timings.buildRows ?? 0) + performance.now() - tb;
+
+  // 5. Actors and places: read what the graph holds, write only what it lacks. `element` maps an entity id to
+  // its node's element id, which the later statements use instead of an index seek per row.
+  const stored = new Map<string, StoredEntity>();
+  const lookup = await run(Q.LOOKUP_ENTITIES, {
+    actors: b.actors.map((a) => a.id),
+    places: b.places.map((p) => p.id),
+  });
+  for (const r of lookup.records) stored.set(r.get("id"), storedEntity(r));
+  const element = new Map([...stored.values()].map((s) => [s.id, s.element]));
+  const created = new Set<string>();
+  for (const [cypher, all] of [
+    [Q.UPSERT_ACTORS, b.actors],
+    [Q.UPSERT_PLACES, b.places],
+  ] as const) {
+    const rows = all.filter((row) => entityChanges(row, stored.get(row.id)));
+    if (rows.length === 0) continue;
+    const res = await run(cypher, { rows });
+    for (const r of res.records) {
+      element.set(r.get("id"), r.get("element"));
+      if (r.get("created")) created.add(r.get("id"));
+    }
+  }
+  summary.entities.created = created.size;
+  summary.entities.updated = b.actors.length + b.places.length - created.size;
+  const entityRows = new Map([...b.actors, ...b.places].map((row) => [row.id, row]));
+  const names = b.names.filter((n) => nameNeeded(n, stored.get(n.id), entityRows));
+  if (names.length > 0) await run(Q.UPSERT_NAMES, { rows: names });
+  // Only a known person new to the graph can absorb unknown persons loaded before it.
+  const absorb = b.absorb.filter((a) => created.has(a.id));
+  if (absorb.length > 0) {
+    const found = await run(Q.FIND_PROVISIONAL, { rows: absorb });
+    const rows = found.records.map((r) => ({ known: r.get("known"), provisional: r.get("provisional") }));
+    if (rows.length > 0) await run(Q.ABSORB_PROVISIONAL, { rows });
+    // the absorbed nodes are gone: anything of this batch that named them now reaches the known node
+    for (const r of rows) for (const p of r.provisional as string[]) element.set(p, element.get(r.known) as string);
+  }
+  const membership = b.membership.flatMap((m) => membershipDelta(m, stored.get(m.id)) ?? []);
+  if (membership.length > 0) await run(Q.UPSERT_MEMBERSHIP, { rows: membership });
+  const positions = b.positions.filter((p) => positionChanges(p, stored.get(p.person)));
+  if (positions.length > 0) await run(Q.UPSERT_POSITIONS, { rows: positions });
+
+  // 6. Events: new ones CREATEd with their parts (both ends by element id), existing ones merged.
+  const existing = await run(Q.EXISTING_EVENTS, { ids: b.events.map((e) => e.id) });
+  for (const r of existing.records) element.set(r.get("id"), r.get("element"));
+  const fresh = new Set(b.events.filter((e) => !element.has(e.id)).map((e) => e.id));
+  if (fresh.size > 0) {
+    const res = await run(Q.CREATE_EVENTS, { rows: b.events.filter((e) => fresh.has(e.id)) });
+    for (const r of res.records) element.set(r.get("id"), r.get("element"));
+  }
+  const oldEvents = b.events.filter((e) => !fresh.has(e.id));
+  if (oldEvents.length > 0) await run(Q.UPSERT_EVENTS, { rows: oldEvents });
+  summary.events.created = fresh.size;
+  summary.events.updated = oldEvents.length;
+  summary.events.written = b.events.length;
+  const places = new Set(b.places.map((p) => p.id));
+  const newRoles = b.roles.filter((r) => fresh.has(r.event));
+  const parts = newRoles.flatMap((r) =>
+    r.parts.flatMap((p) => {
+      const [e, t] = [element.get(r.event), element.get(p.entity)];
+      return e && t ? [{ e, t, type: p.type, role: p.role, event: r.event, entity: p.entity }] : [];
+    }),
+  );
+  if (parts.length > 0) await run(Q.CREATE_ROLES, { rows: parts.map(({ event: _, entity: __, ...p }) => p) });
+  const quantities = b.quantities.flatMap(({ event, side, ...q }) =>
+    fresh.has(event)
+      ? [{ ...q, e: element.get(event), side: typeof side === "string" ? (element.get(side) ?? null) : null }]
+      : [],
+  );
+  if (quantities.length > 0) await run(Q.CREATE_QUANTITIES, { rows: quantities });
+  const eventsById = new Map(b.events.map((e) => [e.id, e]));
+  const partsOf = groupBy(
+    parts.filter((p) => !places.has(p.entity)),
+    (p) => p.event,
+  );
+  const calls = b.calls
+    .filter((id) => fresh.has(id))
+    .flatMap((id) => {
+      const ps = partsOf.get(id) ?? [];
+      const ev = eventsById.get(id) as EventRow;
+      return ps
+        .filter((p) => p.type === "CALLER")
+        .flatMap((a) =>
+          ps.filter((p) => p.type === "CALLEE").map((c) => ({ caller: a.t, callee: c.t, ...calledProperties(ev) })),
         );
-        const res = await run(Q.RESOLVE_PROVISIONAL, { rows });
-        const candidates = new Map<string, Set<string>>();
-        for (const r of res.records) {
-          const set = candidates.get(r.get("id")) ?? new Set<string>();
-          for (const c of r.get("candidates") as string[]) set.add(c);
-          candidates.set(r.get("id"), set);
-        }
-        for (const e of provisional.values()) {
-          const set = candidates.get(e.id) ?? new Set<string>();
-          for (const k of fullNameKeys(e)) for (const c of knownByKey.get(k) ?? []) set.add(c);
-          if (set.size === 1) resolveMap.set(e.id, [...set][0] as string);
-        }
-      }
-      const resolve = (id: string) => resolveMap.get(id) ?? id;
-
-      // 3. Replaced articles: their sentences, evidence and mentions go; events left without evidence go.
-      if (detach.size > 0) {
-        const res = await run(Q.DETACH_ARTICLES, { ids: [...detach] });
-        const events = res.records.flatMap((r) => r.get("events") as string[]);
-        if (events.length > 0) await run(Q.DROP_ORPHAN_EVENTS, { events, articles: [...detach] });
-      }
-
-      // 4. Rows for the batched statements.
-      const tb = performance.now();
-      const b = buildRows(toWrite, resolve, loadedAt);
-      if (opts.timings) opts.timings.buildRows = (opts.timings.buildRows ?? 0) + performance.now() - tb;
-
-      // 5. Actors and places: read what the graph holds, write only what it lacks. `element` maps an entity id to
-      // its node's element id, which the later statements use instead of an index seek per row.
-      const stored = new Map<string, StoredEntity>();
-      const lookup = await run(Q.LOOKUP_ENTITIES, {
-        actors: b.actors.map((a) => a.id),
-        places: b.places.map((p) => p.id),
-      });
-      for (const r of lookup.records) stored.set(r.get("id"), storedEntity(r));
-      const element = new Map([...stored.values()].map((s) => [s.id, s.element]));
-      const created = new Set<string>();
-      for (const [cypher, all] of [
-        [Q.UPSERT_ACTORS, b.actors],
-        [Q.UPSERT_PLACES, b.places],
-      ] as const) {
-        const rows = all.filter((row) => entityChanges(row, stored.get(row.id)));
-        if (rows.length === 0) continue;
-        const res = await run(cypher, { rows });
-        for (const r of res.records) {
-          element.set(r.get("id"), r.get("element"));
-          if (r.get("created")) created.add(r.get("id"));
-        }
-      }
-      summary.entities.created = created.size;
-      summary.entities.updated = b.actors.length + b.places.length - created.size;
-      const entityRows = new Map([...b.actors, ...b.places].map((row) => [row.id, row]));
-      const names = b.names.filter((n) => nameNeeded(n, stored.get(n.id), entityRows));
-      if (names.length > 0) await run(Q.UPSERT_NAMES, { rows: names });
-      // Only a known person new to the graph can absorb unknown persons loaded before it.
-      const absorb = b.absorb.filter((a) => created.has(a.id));
-      if (absorb.length > 0) {
-        const found = await run(Q.FIND_PROVISIONAL, { rows: absorb });
-        const rows = found.records.map((r) => ({ known: r.get("known"), provisional: r.get("provisional") }));
-        if (rows.length > 0) await run(Q.ABSORB_PROVISIONAL, { rows });
-        // the absorbed nodes are gone: anything of this batch that named them now reaches the known node
-        for (const r of rows) for (const p of r.provisional as string[]) element.set(p, element.get(r.known) as string);
-      }
-      const membership = b.membership.flatMap((m) => membershipDelta(m, stored.get(m.id)) ?? []);
-      if (membership.length > 0) await run(Q.UPSERT_MEMBERSHIP, { rows: membership });
-      const positions = b.positions.filter((p) => positionChanges(p, stored.get(p.person)));
-      if (positions.length > 0) await run(Q.UPSERT_POSITIONS, { rows: positions });
-
-      // 6. Events: new ones CREATEd with their parts (both ends by element id), existing ones merged.
-      const existing = await run(Q.EXISTING_EVENTS, { ids: b.events.map((e) => e.id) });
-      for (const r of existing.records) element.set(r.get("id"), r.get("element"));
-      const fresh = new Set(b.events.filter((e) => !element.has(e.id)).map((e) => e.id));
-      if (fresh.size > 0) {
-        const res = await run(Q.CREATE_EVENTS, { rows: b.events.filter((e) => fresh.has(e.id)) });
-        for (const r of res.records) element.set(r.get("id"), r.get("element"));
-      }
-      const oldEvents = b.events.filter((e) => !fresh.has(e.id));
-      if (oldEvents.length > 0) await run(Q.UPSERT_EVENTS, { rows: oldEvents });
-      summary.events.created = fresh.size;
-      summary.events.updated = oldEvents.length;
-      summary.events.written = b.events.length;
-      const places = new Set(b.places.map((p) => p.id));
-      const newRoles = b.roles.filter((r) => fresh.has(r.event));
-      const parts = newRoles.flatMap((r) =>
-        r.parts.flatMap((p) => {
-          const [e, t] = [element.get(r.event), element.get(p.entity)];
-          return e && t ? [{ e, t, type: p.type, role: p.role, event: r.event, entity: p.entity }] : [];
-        }),
-      );
-      if (parts.length > 0) await run(Q.CREATE_ROLES, { rows: parts.map(({ event: _, entity: __, ...p }) => p) });
-      const quantities = b.quantities.flatMap(({ event, side, ...q }) =>
-        fresh.has(event)
-          ? [{ ...q, e: element.get(event), side: typeof side === "string" ? (element.get(side) ?? null) : null }]
-          : [],
-      );
-      if (quantities.length > 0) await run(Q.CREATE_QUANTITIES, { rows: quantities });
-      const eventsById = new Map(b.events.map((e) => [e.id, e]));
-      const partsOf = groupBy(
-        parts.filter((p) => !places.has(p.entity)),
-        (p) => p.event,
-      );
-      const calls = b.calls
-        .filter((id) => fresh.has(id))
-        .flatMap((id) => {
-          const ps = partsOf.get(id) ?? [];
-          const ev = eventsById.get(id) as EventRow;
-          return ps
-            .filter((p) => p.type === "CALLER")
-            .flatMap((a) =>
-              ps.filter((p) => p.type === "CALLEE").map((c) => ({ caller: a.t, callee: c.t, ...calledProperties(ev) })),
-            );
-        });
-      if (calls.length > 0) await run(Q.CREATE_CALLED, { rows: calls });
-      // Events that existed before: their parts are MERGEd.
-      const oldRoles = b.roles.filter((r) => !fresh.has(r.event));
-      if (oldRoles.length > 0) await run(Q.UPSERT_ROLES, { rows: oldRoles });
-      const oldQuantities = b.quantities.filter((q) => !fresh.has(q.event));
-      if (oldQuantities.length > 0) await run(Q.UPSERT_QUANTITIES, { rows: oldQuantities });
-      const oldCalls = b.calls.filter((id) => !fresh.has(id));
-      if (oldCalls.length > 0) await run(Q.DERIVE_CALLED, { ids: oldCalls });
-
-      // 7. Articles and sentences, with the evidence and mentions on each sentence.
-      const evidenceOf = groupBy(b.evidence, (e) => e.sentence as string);
-      const mentionsOf = groupBy(b.mentions, (m) => m.sentence as string);
-      const articles = b.articles.map((a) => ({
-        ...a,
-        sentences: (a.sentences as (SentenceRow & { id: string })[]).map((s) => ({
-          ...s,
-          evidence: (evidenceOf.get(s.id) ?? []).map((e) => ({
-            e: element.get(e.event as string),
-            ...evidenceSpan(e as { start: number; end: number; text: string }, s),
-          })),
-          mentions: (mentionsOf.get(s.id) ?? []).flatMap((m) => {
-            const n = element.get(m.entity as string);
-            return n ? [{ n, start: m.start, end: m.end }] : [];
-          }),
-        })),
-      }));
-      await run(Q.UPSERT_ARTICLES, { rows: articles });
-      const interacted = b.interacted.flatMap((r) => {
-        const [a, bb] = [element.get(r.a), element.get(r.b)];
-        return a && bb ? [{ a, b: bb, event: r.event }] : [];
-      });
-      if (interacted.length > 0) await run(Q.DERIVE_INTERACTED, { rows: interacted });
-      summary.ms = Date.now() - started;
-      return summary;
     });
-  return retryConstraintRace(attempt);
+  if (calls.length > 0) await run(Q.CREATE_CALLED, { rows: calls });
+  // Events that existed before: their parts are MERGEd.
+  const oldRoles = b.roles.filter((r) => !fresh.has(r.event));
+  if (oldRoles.length > 0) await run(Q.UPSERT_ROLES, { rows: oldRoles });
+  const oldQuantities = b.quantities.filter((q) => !fresh.has(q.event));
+  if (oldQuantities.length > 0) await run(Q.UPSERT_QUANTITIES, { rows: oldQuantities });
+  const oldCalls = b.calls.filter((id) => !fresh.has(id));
+  if (oldCalls.length > 0) await run(Q.DERIVE_CALLED, { ids: oldCalls });
+
+  // 7. Articles and sentences, with the evidence and mentions on each sentence.
+  const evidenceOf = groupBy(b.evidence, (e) => e.sentence as string);
+  const mentionsOf = groupBy(b.mentions, (m) => m.sentence as string);
+  const articles = b.articles.map((a) => ({
+    ...a,
+    sentences: (a.sentences as (SentenceRow & { id: string })[]).map((s) => ({
+      ...s,
+      evidence: (evidenceOf.get(s.id) ?? []).map((e) => ({
+        e: element.get(e.event as string),
+        ...evidenceSpan(e as { start: number; end: number; text: string }, s),
+      })),
+      mentions: (mentionsOf.get(s.id) ?? []).flatMap((m) => {
+        const n = element.get(m.entity as string);
+        return n ? [{ n, start: m.start, end: m.end }] : [];
+      }),
+    })),
+  }));
+  await run(Q.UPSERT_ARTICLES, { rows: articles });
+  const interacted = b.interacted.flatMap((r) => {
+    const [a, bb] = [element.get(r.a), element.get(r.b)];
+    return a && bb ? [{ a, b: bb, event: r.event }] : [];
+  });
+  if (interacted.length > 0) await run(Q.DERIVE_INTERACTED, { rows: interacted });
+  summary.ms = Date.now() - started;
+  return summary;
 }
 
 interface SentenceRow {
