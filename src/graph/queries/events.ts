@@ -71,12 +71,11 @@ export interface EventInclude {
 /** The projection of `e` in a list, with what `include` asks for, and the parameters that needs. */
 function listProjection(include: EventInclude = {}): { projection: string; params: Record<string, unknown> } {
   const extra = [
-    include.participants ? `carriedParticipants: ${participantsOfE(include.participants)}` : "",
-    include.evidence ? `carriedEvidence: ${EVIDENCE_OF_E}` : "",
-  ].filter((x) => x !== "");
-  const base = eventProjection("e");
+    ...(include.participants ? [`carriedParticipants: ${participantsOfE(include.participants)}`] : []),
+    ...(include.evidence ? [`carriedEvidence: ${EVIDENCE_OF_E}`] : []),
+  ];
   return {
-    projection: extra.length === 0 ? base : `${base.replace(/\}\s*$/, "")}, ${extra.join(", ")} }`,
+    projection: eventProjection("e", extra),
     params: include.participants ? { skipTypes: [...NON_CONNECTING_RELATIONSHIPS] } : {},
   };
 }

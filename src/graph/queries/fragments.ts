@@ -19,33 +19,41 @@ export const NON_CONNECTING_RELATIONSHIPS = [
   "INTERACTED",
 ] as const;
 
+/** What every projection of an actor has: enough for its id, its names and its GraphQL type. */
+const actorNameEntries = (v: string) => [
+  ".id",
+  ".nameEn",
+  `name: coalesce(${v}.name, ${v}.nameEn, ${v}.id)`,
+  `kind: head([label_ IN labels(${v}) WHERE label_ IN ['Person', 'Organization', 'Country', 'Place']])`,
+];
+
 /** Projects an actor node `v` onto an ActorRow. */
 export function actorProjection(v: string): string {
   return `${v} {
-    .id, .nameEn, .iso2,
-    name: coalesce(${v}.name, ${v}.nameEn, ${v}.id),
-    aliases: coalesce(${v}.aliases, []),
-    unnamed: coalesce(${v}.unnamed, false),
-    kind: head([label_ IN labels(${v}) WHERE label_ IN ['Person', 'Organization', 'Country', 'Place']]),
-    countryId: CASE WHEN ${v}:Country THEN null ELSE head([(${v})-[:OF_COUNTRY]->(ofCountry_:Country) | ofCountry_.id]) END,
-    parentId: head([(${v})-[:PART_OF]->(partOf_:Organization) | partOf_.id])
+    ${[
+      ...actorNameEntries(v),
+      ".iso2",
+      `aliases: coalesce(${v}.aliases, [])`,
+      `unnamed: coalesce(${v}.unnamed, false)`,
+      `countryId: CASE WHEN ${v}:Country THEN null ELSE head([(${v})-[:OF_COUNTRY]->(ofCountry_:Country) | ofCountry_.id]) END`,
+      `parentId: head([(${v})-[:PART_OF]->(partOf_:Organization) | partOf_.id])`,
+    ].join(",\n    ")}
   }`;
 }
 
 /** The part of an ActorRow a selection of only id, name, nameEn (and the type) needs. */
 export function actorNamesProjection(v: string): string {
-  return `${v} {
-    .id, .nameEn,
-    name: coalesce(${v}.name, ${v}.nameEn, ${v}.id),
-    kind: head([label_ IN labels(${v}) WHERE label_ IN ['Person', 'Organization', 'Country', 'Place']])
-  }`;
+  return `${v} { ${actorNameEntries(v).join(", ")} }`;
 }
 
-/** Projects an event node `v` onto an EventRow. */
-export function eventProjection(v: string): string {
+/** Projects an event node `v` onto an EventRow, with `extra` map entries ("key: expression") after its own. */
+export function eventProjection(v: string, extra: string[] = []): string {
   return `${v} {
-    .id, .cameo, .date, .dateFrom, .dateTo, .datePrecision, .directed, .quote, .verb, .medium, .topic,
-    kind: coalesce(${v}.kind, head([label_ IN labels(${v}) WHERE label_ <> 'Event']))
+    ${[
+      ".id, .cameo, .date, .dateFrom, .dateTo, .datePrecision, .directed, .quote, .verb, .medium, .topic",
+      `kind: coalesce(${v}.kind, head([label_ IN labels(${v}) WHERE label_ <> 'Event']))`,
+      ...extra,
+    ].join(",\n    ")}
   }`;
 }
 
