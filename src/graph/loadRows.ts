@@ -11,6 +11,7 @@ import {
   positionId,
   sha1,
 } from "./identity.js";
+import type { EventRow as StoredEventRow } from "./queries/rows.js";
 
 /**
  * Document graphs to loader rows: one deduplicated list per statement, keyed by the ids the graph uses.
@@ -28,20 +29,9 @@ export interface ActorRow {
   forms: string[];
 }
 
-export interface EventRow {
-  id: string;
-  kind: string;
-  cameo: string | null;
-  date: string | null;
-  dateFrom: string | null;
-  dateTo: string | null;
-  datePrecision: string | null;
+/** An :Event as written: the properties the read queries project (queries/rows.ts), and the loader's own. */
+export interface EventRow extends Omit<StoredEventRow, "carriedParticipants" | "carriedEvidence"> {
   day: string | null;
-  directed: boolean | null;
-  quote: string | null;
-  verb: string | null;
-  medium: string | null;
-  topic: string | null;
   articles: string[];
 }
 
