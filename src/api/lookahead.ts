@@ -43,6 +43,17 @@ const NAME_FIELDS = new Set(["id", "name", "nameEn", "__typename"]);
  * when it asks only for the parties' names, only those.
  */
 export function eventInclude(info: GraphQLResolveInfo): EventInclude {
+  // graphql-js hands every item of a list the same fieldNodes array: a list of 50 people walks it once
+  const known = includeCache.get(info.fieldNodes);
+  if (known) return known;
+  const include = selectionInclude(info);
+  includeCache.set(info.fieldNodes, include);
+  return include;
+}
+
+const includeCache = new WeakMap<readonly FieldNode[], EventInclude>();
+
+function selectionInclude(info: GraphQLResolveInfo): EventInclude {
   const fields = fieldsBelow(info);
   const actorSelections: (SelectionSetNode | undefined)[] = [];
   for (const f of fields) {
