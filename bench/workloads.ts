@@ -34,17 +34,18 @@ const AKHBAR = {
     kind score text actor { id name } event { id kind } sentence { id text } } }`,
 };
 
-// @neo4j/graphql 7: lists take limit/sort directly; relationship fields are lists; the evidence text is a
-// relationship property, so it is read through the connection field.
+// @neo4j/graphql 7: lists take limit/sort directly; relationship fields are lists. Evidence is read through
+// the connection field: its own text (a relationship property) only when it is part of a sentence, so the
+// sentence's text too, which is the evidence text when the evidence is the whole sentence (as akhbar reads it).
 const PEER = {
   W1: `{ phoneCalls(limit: 50, sort: [{ dateFrom: ASC }, { id: ASC }]) { id date caller { name } callee { name } } }`,
   W2: `query ($name: String!) { people(where: { name: { eq: $name } }) { id name
     callsMade(limit: 10, sort: [{ dateFrom: ASC }, { id: ASC }]) { id date caller { name } callee { name }
-      evidenceConnection { edges { properties { text } node { index } } } }
+      evidenceConnection { edges { properties { text } node { index text } } } }
     callsReceived(limit: 10, sort: [{ dateFrom: ASC }, { id: ASC }]) { id date caller { name } callee { name }
-      evidenceConnection { edges { properties { text } node { index } } } }
+      evidenceConnection { edges { properties { text } node { index text } } } }
     statements(limit: 10, sort: [{ dateFrom: ASC }, { id: ASC }]) { id quote
-      evidenceConnection { edges { properties { text } node { index } } } } } }`,
+      evidenceConnection { edges { properties { text } node { index text } } } } } }`,
   W3: `query ($from: ID!, $to: ID!) { shortestPath(from: $from, to: $to) { __typename
     ... on Person { id name } ... on Organization { id name } ... on Country { id name } ... on GenericEvent { id kind } } }`,
   W4: `query ($text: String!) {
