@@ -29,10 +29,13 @@ async function w1(graph: Graph) {
   }));
 }
 
-async function resolve(graph: Graph, text: string) {
+function keysOf(text: string): string[] {
   const key = nameKey(text.trim());
-  const keys = key === text ? [text] : [text, key];
-  const found = await q.actorsByNameKeys(graph, keys);
+  return key === text ? [text] : [text, key];
+}
+
+/** The one actor (not a mere place) the keys' look-up found. */
+function theActor(found: Map<string, q.ActorRow[]>, text: string): q.ActorRow {
   const unique = new Map<string, q.ActorRow>();
   for (const rows of found.values()) for (const a of rows) unique.set(a.id, a);
   const actors = [...unique.values()].filter((a) => a.kind !== "Place");
@@ -40,26 +43,39 @@ async function resolve(graph: Graph, text: string) {
   return actors[0] as q.ActorRow;
 }
 
+async function resolve(graph: Graph, text: string) {
+  return theActor(await q.actorsByNameKeys(graph, keysOf(text)), text);
+}
+
+/** As akhbar's prefetch (src/api/prefetch.ts): the actor and both lists in one statement. */
 async function w2(graph: Graph, name: string) {
-  const actor = await resolve(graph, name);
-  const [calls, statements] = await Promise.all([
-    q.listEventsOfActors(graph, [actor.id], ["CALLER", "CALLEE"], { label: "PhoneCall" }, PAGE, {
-      participants: "names",
-      evidence: true,
-    }),
-    q.listEventsOfActors(graph, [actor.id], ["SPEAKER"], { label: "Statement" }, PAGE, { evidence: true }),
-  ]);
+  const found = await q.actorsByNameKeysWithEvents(
+    graph,
+    keysOf(name),
+    [
+      {
+        roles: ["CALLER", "CALLEE"],
+        filter: { label: "PhoneCall" },
+        page: PAGE,
+        include: { participants: "names", evidence: true },
+      },
+      { roles: ["SPEAKER"], filter: { label: "Statement" }, page: PAGE, include: { evidence: true } },
+    ],
+    4,
+  );
+  const actor = theActor(found.actorsByKey, name);
+  const [calls, statements] = found.eventsByActor.get(actor.id) ?? [];
   return {
     id: actor.id,
     name: actor.name,
-    calls: (calls.get(actor.id)?.rows ?? []).map((e) => ({
+    calls: (calls?.rows ?? []).map((e) => ({
       id: e.id,
       date: e.date,
       caller: e.carriedParticipants?.find((p) => p.role === "caller")?.actor.name ?? null,
       callee: e.carriedParticipants?.find((p) => p.role === "callee")?.actor.name ?? null,
       evidence: (e.carriedEvidence ?? []).map((v) => ({ text: v.text, sentence: v.sentence })),
     })),
-    statements: (statements.get(actor.id)?.rows ?? []).map((e) => ({
+    statements: (statements?.rows ?? []).map((e) => ({
       id: e.id,
       quote: e.quote,
       evidence: (e.carriedEvidence ?? []).map((v) => ({ text: v.text })),

@@ -5,7 +5,7 @@
  */
 import DataLoader from "dataloader";
 import type { Graph } from "../graph/driver.js";
-import type { ActorRow, EventRow, Page, PageRequest } from "../graph/queries/index.js";
+import type { ActorRow, EventRow, Page } from "../graph/queries/index.js";
 import * as q from "../graph/queries/index.js";
 
 type BatchById<V> = (graph: Graph, ids: readonly string[]) => Promise<Map<string, V>>;
@@ -18,15 +18,13 @@ function byId<V, D>(graph: Graph, fetch: BatchById<V>, missing: D): DataLoader<s
 }
 
 /** A key of a per-actor event list: which actor, and the (shared) shape of the list. */
-export interface ActorEventsKey {
+export interface ActorEventsKey extends q.ActorEventList {
   actorId: string;
   roles: string[];
-  filter: q.EventFilter;
-  page: PageRequest;
-  include?: q.EventInclude;
 }
 
-const shapeOf = (k: Omit<ActorEventsKey, "actorId">) =>
+/** What the events of two keys of the same list shape share: all but the actor. */
+export const eventListShape = (k: Omit<ActorEventsKey, "actorId">) =>
   JSON.stringify([k.roles, k.filter, k.page.skip, k.page.limit, k.include ?? {}]);
 
 /** Groups keys of the same list shape, so each distinct shape is one statement over all its actors. */
@@ -82,8 +80,8 @@ export function createLoaders(graph: Graph) {
   return {
     ...loaders,
     eventsOfActor: groupedByShape<ActorEventsKey, Page<EventRow>>(
-      (ids, k) => q.listEventsOfActors(graph, ids, k.roles, k.filter, k.page, k.include),
-      shapeOf,
+      (ids, k) => q.listEventsOfActors(graph, ids, k),
+      eventListShape,
       { rows: [], hasMore: false },
     ),
     countEventsOfActor: groupedByShape<ActorEventsKey, number>(

@@ -25,15 +25,21 @@ const kindWord: Record<ActorKind, string> = {
   Place: "place",
 };
 
-export async function resolveActor(ctx: ApiContext, value: string, options: ResolveOptions): Promise<ActorRow> {
+/** The keys an actor argument is looked up by: the text as given (an id) and its name key. */
+export function lookupKeys(value: string, argument: string): string[] {
   const text = value.trim();
   if (text === "" || text.length > MAX_NAME_LENGTH) {
-    throw badInput(`${options.argument} must be a name or an id of 1 to ${MAX_NAME_LENGTH} characters`, {
-      argumentName: options.argument,
+    throw badInput(`${argument} must be a name or an id of 1 to ${MAX_NAME_LENGTH} characters`, {
+      argumentName: argument,
     });
   }
   const key = nameKey(text);
-  const keys = key === text ? [text] : [text, key];
+  return key === text ? [text] : [text, key];
+}
+
+export async function resolveActor(ctx: ApiContext, value: string, options: ResolveOptions): Promise<ActorRow> {
+  const text = value.trim();
+  const keys = lookupKeys(text, options.argument);
   const results = await ctx.loaders.actorsByNameKey.loadMany(keys);
   const failure = results.find((r) => r instanceof Error);
   if (failure) throw failure;

@@ -2,8 +2,10 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Rec
 import type { Neo4jConfig } from "../config.js";
 
 /**
- * One driver per process. Reads and writes go through the driver's managed transactions, which retry
- * transient errors (leader switches, deadlocks, a briefly unavailable server) by themselves.
+ * One driver per process. Writes go through the driver's managed transactions, which retry transient errors
+ * (leader switches, deadlocks, a briefly unavailable server) by themselves. A read is one auto-commit
+ * statement (RUN and PULL in one round trip, where a managed transaction adds BEGIN and COMMIT and a second
+ * round trip), retried here on the same transient errors.
  */
 export interface Graph {
   driver: Driver;
@@ -30,6 +32,8 @@ export interface GraphOptions {
 
 export const DEFAULT_READ_TIMEOUT_MS = 15_000;
 
+const READ_ATTEMPTS = 3;
+
 function readTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.AKHBAR_QUERY_TIMEOUT_MS;
   if (raw === undefined || raw.trim() === "") return DEFAULT_READ_TIMEOUT_MS;
@@ -55,13 +59,18 @@ export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
   return {
     driver,
     database,
-    read(cypher, params = {}) {
+    async read(cypher, params = {}) {
       observe(cypher);
-      return driver.executeQuery(cypher, params, {
-        database,
-        routing: neo4j.routing.READ,
-        transactionConfig: readTransaction,
-      });
+      for (let attempt = 1; ; attempt++) {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+        try {
+          return await session.run(cypher, params, readTransaction);
+        } catch (err) {
+          if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(err)) throw err;
+        } finally {
+          await session.close();
+        }
+      }
     },
     write(cypher, params = {}) {
       observe(cypher);

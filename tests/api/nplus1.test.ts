@@ -73,8 +73,8 @@ describe("no N+1", () => {
     api.statements.length = 0;
     const inline = await api.gql<Record<string, unknown>>(W2, { name: actorName });
     expect(inline.errors).toBeUndefined();
-    // the actor by name, then its two lists (each with parties and evidence): no participants/evidence look-up
-    expect(api.statements.length).toBeLessThanOrEqual(3);
+    // the actor by name and its two lists (each with parties and evidence) in one statement
+    expect(api.statements).toHaveLength(1);
     expect(api.statements.some((c) => c.includes("UNWIND $ids AS id MATCH (e:Event {id: id})"))).toBe(false);
     // the same data through the per-event loaders: ask for the events by id, one by one
     const calls = (inline.data?.actor as { calls?: { nodes: { id: string }[] } } | undefined)?.calls?.nodes ?? [];
@@ -104,5 +104,65 @@ describe("no N+1", () => {
       expect(one.data?.event).toEqual(n);
     }
     expect(JSON.stringify(nodes)).toContain("aliases");
+  });
+
+  it("an actor asked with its event lists gets, in one statement, what each list's resolver would fetch", async () => {
+    const first = await api.gql<{ phoneCalls: { nodes: { caller: { id: string; name: string } }[] } }>(
+      "{ phoneCalls(first: 1) { nodes { caller { id name } } } }",
+    );
+    const caller = first.data?.phoneCalls.nodes[0]?.caller as { id: string; name: string };
+    expect(caller).toBeTruthy();
+    // aliases, a directed list, a fragment spread, and a list asking for full parties
+    const selection = `id name
+      ... PersonLists
+      ... on Person { out: calls(direction: OUTGOING, first: 2) { totalCount nodes { id callee { name aliases } } } }
+      events(first: 3) { pageInfo { hasNextPage } nodes { kind participants { role actor { name } } } }`;
+    const fragment = `fragment PersonLists on Person {
+      calls(first: 10) { nodes { id caller { name } callee { name } evidence { text start end sentence } } }
+      statements(first: 10) { nodes { id quote evidence { text } } } }`;
+    const asked: Record<string, unknown> = {};
+    for (const [arg, value] of [
+      ["name", caller.name],
+      ["id", caller.id],
+    ] as const) {
+      api.statements.length = 0;
+      const res = await api.gql<{ actor: Record<string, unknown> }>(
+        `query ($v: ${arg === "id" ? "ID" : "String"}!) { actor(${arg}: $v) { ${selection} } } ${fragment}`,
+        { v: value },
+      );
+      expect(res.errors).toBeUndefined();
+      // the actor and its four lists in one statement; only totalCount is a statement of its own
+      expect(api.statements).toHaveLength(2);
+      asked[arg] = res.data?.actor;
+    }
+    // the same actor reached through a list of actors: each event list fetched by its own resolver
+    api.statements.length = 0;
+    const listed = await api.gql<{ actors: { nodes: Record<string, unknown>[] } }>(
+      `query ($v: String!) { actors(search: $v, first: 20) { nodes { ${selection} } } } ${fragment}`,
+      { v: caller.name },
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(api.statements.length).toBeGreaterThan(2);
+    const same = listed.data?.actors.nodes.find((a) => a.id === caller.id);
+    expect(same).toBeDefined();
+    expect(asked.name).toEqual(same);
+    expect(asked.id).toEqual(same);
+    expect(JSON.stringify(same)).toContain('"evidence":[{');
+  });
+
+  it("the look-ahead leaves errors to the resolvers: an unknown name, a bad page size", async () => {
+    const lists = "... on Person { calls(first: 5) { nodes { id } } statements(first: 500) { nodes { id } } }";
+    const unknown = await api.gql(`{ actor(name: "لا أحد بهذا الاسم") { id ${lists} } }`);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
+    const first = await api.gql<{ phoneCalls: { nodes: { caller: { id: string } }[] } }>(
+      "{ phoneCalls(first: 1) { nodes { caller { id } } } }",
+    );
+    const id = first.data?.phoneCalls.nodes[0]?.caller.id as string;
+    const badPage = await api.gql<{ actor: { calls: { nodes: unknown[] } } }>(
+      `query ($id: ID!) { actor(id: $id) { id ${lists} } }`,
+      { id },
+    );
+    expect(badPage.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(badPage.errors?.[0]?.path).toEqual(["actor", "statements"]);
   });
 });

@@ -11,6 +11,7 @@ import { badInput, notFound } from "../errors.js";
 import { eventInclude } from "../lookahead.js";
 import { dateRange, resolveActor, resolveOptional } from "../names.js";
 import { MAX_PAGE_SIZE, pageRequest, toConnection } from "../pagination.js";
+import { prefetchActor } from "../prefetch.js";
 import {
   ActorArgs,
   ActorsArgs,
@@ -28,6 +29,7 @@ import {
   ActorConnection,
   Article,
   ArticleConnection,
+  asEventObject,
   ClaimConnection,
   Event,
   EventConnection,
@@ -58,14 +60,9 @@ function eventConnection(
   after?: string | null,
 ) {
   const page = pageRequest(first, after);
-  return q.listEvents(ctx.graph, filter, page, eventInclude(info)).then((rows) =>
-    toConnection(
-      rows,
-      page,
-      (r) => r,
-      () => q.countEvents(ctx.graph, filter),
-    ),
-  );
+  return q
+    .listEvents(ctx.graph, filter, page, eventInclude(info))
+    .then((rows) => toConnection(rows, page, asEventObject, () => q.countEvents(ctx.graph, filter)));
 }
 
 @Resolver()
@@ -77,8 +74,13 @@ export class QueryResolver {
       "or English, full or family name. An ambiguous name is a BAD_USER_INPUT error listing the candidates; " +
       "an unknown one NOT_FOUND.",
   })
-  async actor(@Ctx() ctx: ApiContext, @Args(() => ActorArgs) { id, name }: ActorArgs): Promise<ActorRow> {
+  async actor(
+    @Ctx() ctx: ApiContext,
+    @Args(() => ActorArgs) { id, name }: ActorArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ActorRow> {
     if ((id == null) === (name == null)) throw badInput("Pass exactly one of id and name", { argumentName: "id" });
+    await prefetchActor(ctx, info, (id ?? name) as string, id != null);
     if (id != null) {
       const actor = await ctx.loaders.actor.load(id);
       if (!actor) throw notFound(`No actor has the id "${id}"`, { argumentName: "id" });

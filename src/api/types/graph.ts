@@ -7,16 +7,16 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Field, Float, ID, Info, Int, InterfaceType, ObjectType } from "type-graphql";
 import type {
   ActorRow,
-  EventLabel,
   EventRow,
   EvidenceRow,
   ParticipationRow,
   PositionRow,
   QuantityRow,
 } from "../../graph/queries/index.js";
+import { actorEventsKey } from "../actorEvents.js";
 import type { ApiContext } from "../context.js";
 import { eventInclude } from "../lookahead.js";
-import { pageRequest, toConnection } from "../pagination.js";
+import { toConnection } from "../pagination.js";
 import { ActorEventsArgs, CallsArgs, PageArgs } from "./args.js";
 import { Connection } from "./connection.js";
 import { ActorKind, CallDirection, DatePrecision, EventKind } from "./enums.js";
@@ -27,27 +27,18 @@ async function actorOrNull(ctx: ApiContext, id: string | null | undefined): Prom
   return id ? ctx.loaders.actor.load(id) : null;
 }
 
-/** A page of an actor's events in some roles, batched across all actors of the request. */
+/** A page of an actor's events (list field `field`), batched across all actors of the request. */
 function actorEvents(
   ctx: ApiContext,
   actorId: string,
-  roles: string[],
-  label: EventLabel | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
+  field: string,
+  args: { first?: number | null; after?: string | null; kind?: string | null; direction?: CallDirection },
   info: GraphQLResolveInfo,
 ) {
-  const page = pageRequest(first, after);
-  const filter = label ? { label } : {};
-  const key = { actorId, roles, filter, page, include: eventInclude(info) };
-  return ctx.loaders.eventsOfActor.load(key).then((rows) =>
-    toConnection(
-      rows,
-      page,
-      (r) => r,
-      () => ctx.loaders.countEventsOfActor.load(key),
-    ),
-  );
+  const key = actorEventsKey(actorId, field, args, eventInclude(info));
+  return ctx.loaders.eventsOfActor
+    .load(key)
+    .then((rows) => toConnection(rows, key.page, asEventObject, () => ctx.loaders.countEventsOfActor.load(key)));
 }
 
 /** An event's parties: carried by the event when its list fetched them (EventInclude), else one batched look-up. */
@@ -104,12 +95,8 @@ export abstract class Actor {
   }
 
   @Field(() => EventConnection, { description: "Events this actor takes part in, in any role" })
-  events(
-    @Ctx() ctx: ApiContext,
-    @Args(() => ActorEventsArgs) { kind, first, after }: ActorEventsArgs,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return actorEvents(ctx, this.id, [], kind ?? undefined, first, after, info);
+  events(@Ctx() ctx: ApiContext, @Args(() => ActorEventsArgs) args: ActorEventsArgs, @Info() info: GraphQLResolveInfo) {
+    return actorEvents(ctx, this.id, "events", args, info);
   }
 
   @Field(() => [Person], { description: "People this actor took part in at least one event with" })
@@ -134,27 +121,13 @@ export class Person extends Actor {
   }
 
   @Field(() => PhoneCallConnection, { description: "Phone calls this person made, received, or both" })
-  calls(
-    @Ctx() ctx: ApiContext,
-    @Args(() => CallsArgs) { direction, first, after }: CallsArgs,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    const roles =
-      direction === CallDirection.OUTGOING
-        ? ["CALLER"]
-        : direction === CallDirection.INCOMING
-          ? ["CALLEE"]
-          : ["CALLER", "CALLEE"];
-    return actorEvents(ctx, this.id, roles, "PhoneCall", first, after, info);
+  calls(@Ctx() ctx: ApiContext, @Args(() => CallsArgs) args: CallsArgs, @Info() info: GraphQLResolveInfo) {
+    return actorEvents(ctx, this.id, "calls", args, info);
   }
 
   @Field(() => StatementConnection, { description: "What this person said" })
-  statements(
-    @Ctx() ctx: ApiContext,
-    @Args(() => PageArgs) { first, after }: PageArgs,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    return actorEvents(ctx, this.id, ["SPEAKER"], "Statement", first, after, info);
+  statements(@Ctx() ctx: ApiContext, @Args(() => PageArgs) args: PageArgs, @Info() info: GraphQLResolveInfo) {
+    return actorEvents(ctx, this.id, "statements", args, info);
   }
 }
 
@@ -493,3 +466,15 @@ export const GRAPH_TYPES = [
   Condolence,
   OtherEvent,
 ];
+
+const EVENT_CLASSES: Record<string, { prototype: object }> = { PhoneCall, Statement, Claim, Appeal, Condolence };
+
+/**
+ * An event row as an object of its GraphQL class. type-graphql runs a field method on `this` of the class
+ * that declares it, and copies any other value into a new instance first, for every field method of every
+ * event of a list.
+ */
+export function asEventObject(row: EventRow): EventRow {
+  const type = EVENT_CLASSES[EVENT_TYPE_OF_KIND[row.kind] ?? ""] ?? OtherEvent;
+  return Object.setPrototypeOf(row, type.prototype);
+}

@@ -21,6 +21,17 @@ RETURN id, ${actorProjection("a")} AS value`,
   return byId<ActorRow>(res.records);
 }
 
+/** The actors and places `key` names (as `a`): its id, a name key, or a country's ISO code. */
+export const ACTORS_OF_KEY = `CALL (key) {
+  MATCH (a:Actor {id: key}) RETURN a
+  UNION
+  MATCH (:Name {key: key})<-[:NAMED]-(a) WHERE a:Actor OR a:Place RETURN a
+  UNION
+  MATCH (a:Place {id: key}) RETURN a
+  UNION
+  MATCH (a:Country) WHERE a.iso2 = toUpper(key) RETURN a
+}`;
+
 /**
  * Exact look-up by name key (or by id, or a country's ISO code): for each key, every actor or place named
  * by it.
@@ -30,15 +41,7 @@ RETURN id, ${actorProjection("a")} AS value`,
 export async function actorsByNameKeys(graph: Graph, keys: readonly string[]): Promise<Map<string, ActorRow[]>> {
   const res = await graph.read(
     `UNWIND $keys AS key
-CALL (key) {
-  MATCH (a:Actor {id: key}) RETURN a
-  UNION
-  MATCH (:Name {key: key})<-[:NAMED]-(a) WHERE a:Actor OR a:Place RETURN a
-  UNION
-  MATCH (a:Place {id: key}) RETURN a
-  UNION
-  MATCH (a:Country) WHERE a.iso2 = toUpper(key) RETURN a
-}
+${ACTORS_OF_KEY}
 WITH key, a ORDER BY a.id
 RETURN key AS id, collect(${actorProjection("a")}) AS value`,
     { keys: [...keys] },

@@ -1,6 +1,7 @@
 /** Read queries over events: lists with filters (root fields), per-actor lists, and batched look-ups. */
 import { EVENT_KINDS, EVENT_START, ROLE_TYPE_LIST } from "../cypher.js";
 import type { Graph } from "../driver.js";
+import { ACTORS_OF_KEY } from "./actors.js";
 import {
   actorNamesProjection,
   actorProjection,
@@ -8,7 +9,7 @@ import {
   int,
   NON_CONNECTING_RELATIONSHIPS,
 } from "./fragments.js";
-import type { EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
+import type { ActorRow, EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
 
 /** Event labels a list may be restricted to: the loader puts one of these beside :Event. */
 export const EVENT_LABELS = EVENT_KINDS;
@@ -88,37 +89,40 @@ function labelOf(filter: EventFilter): string {
   return `:${filter.label}`;
 }
 
-/** WHERE conditions over `e` for a filter, and their parameters. */
-function conditions(filter: EventFilter): { where: string[]; params: Record<string, unknown> } {
+/**
+ * WHERE conditions over `e` for a filter, and their parameters; `prefix` keeps the parameters of several
+ * filters in one statement apart.
+ */
+function conditions(filter: EventFilter, prefix = ""): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   (filter.actors ?? []).forEach((cond, i) => {
-    params[`actor${i}`] = cond.id;
-    params[`roles${i}`] = cond.roles ?? [];
+    params[`${prefix}actor${i}`] = cond.id;
+    params[`${prefix}roles${i}`] = cond.roles ?? [];
     where.push(
-      `EXISTS { MATCH (e)-[r]->(x) WHERE x.id = $actor${i} AND (size($roles${i}) = 0 OR type(r) IN $roles${i}) }`,
+      `EXISTS { MATCH (e)-[r]->(x) WHERE x.id = $${prefix}actor${i} AND (size($${prefix}roles${i}) = 0 OR type(r) IN $${prefix}roles${i}) }`,
     );
   });
   if (filter.country) {
-    params.country = filter.country.id;
-    params.countryRoles = filter.country.roles ?? [];
+    params[`${prefix}country`] = filter.country.id;
+    params[`${prefix}countryRoles`] = filter.country.roles ?? [];
     where.push(`EXISTS { MATCH (e)-[r]->(x:Actor)
-      WHERE (size($countryRoles) = 0 OR type(r) IN $countryRoles)
-        AND (x.id = $country OR EXISTS { (x)-[:OF_COUNTRY]->(:Country {id: $country}) }) }`);
+      WHERE (size($${prefix}countryRoles) = 0 OR type(r) IN $${prefix}countryRoles)
+        AND (x.id = $${prefix}country OR EXISTS { (x)-[:OF_COUNTRY]->(:Country {id: $${prefix}country}) }) }`);
   }
   if (filter.sufferedBy) {
-    params.sufferedBy = filter.sufferedBy;
+    params[`${prefix}sufferedBy`] = filter.sufferedBy;
     where.push(`EXISTS { MATCH (e)-[:HAS_QUANTITY]->(:Quantity)-[:SUFFERED_BY]->(s)
-      WHERE s.id = $sufferedBy OR EXISTS { (s)-[:OF_COUNTRY]->(:Country {id: $sufferedBy}) } }`);
+      WHERE s.id = $${prefix}sufferedBy OR EXISTS { (s)-[:OF_COUNTRY]->(:Country {id: $${prefix}sufferedBy}) } }`);
   }
   if (filter.from) {
-    params.from = filter.from;
+    params[`${prefix}from`] = filter.from;
     // a year- or month-precision end ("2016") still overlaps a bound inside that year
-    where.push(`${END} >= left($from, size(${END}))`);
+    where.push(`${END} >= left($${prefix}from, size(${END}))`);
   }
   if (filter.to) {
-    params.to = filter.to;
-    where.push(`${EVENT_START} <= $to`);
+    params[`${prefix}to`] = filter.to;
+    where.push(`${EVENT_START} <= $${prefix}to`);
   }
   return { where, params };
 }
@@ -170,8 +174,10 @@ RETURN ${shape.projection} AS event`;
     skip: int(page.skip),
     limit: int(page.limit + 1),
   });
-  const rows = res.records.map((r) => r.get("event") as EventRow);
-  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+  return toPage(
+    res.records.map((r) => r.get("event") as EventRow),
+    page,
+  );
 }
 
 /** How many events match a filter (for totalCount, run only when a client asks for it). */
@@ -187,42 +193,119 @@ RETURN count(DISTINCT e) AS n`,
   return res.records[0]?.get("n") ?? 0;
 }
 
+/** One page of an actor's events: in one of `roles` (any role when empty), further restricted by `filter`. */
+export interface ActorEventList {
+  roles: readonly string[];
+  filter: EventFilter;
+  page: PageRequest;
+  include?: EventInclude;
+}
+
 /**
- * For many actors at once (one statement, UNWIND): a page of the events each takes part in, in one of
- * `roles` (any role when empty), further restricted by `filter`.
+ * The body of a `CALL (owner) { … }` that collects a page of the events of actor `owner` (one more than the
+ * page, to tell whether there are more) as `name`, and its parameters (prefixed, so several lists can share
+ * a statement). null: none of the roles is a role type, so the list is empty. (Not `a`: the projection's
+ * subqueries name an article `a`, and would see an actor `a` of the enclosing query.)
  */
-export async function listEventsOfActors(
-  graph: Graph,
-  actorIds: readonly string[],
-  roles: readonly string[],
-  filter: EventFilter,
-  page: PageRequest,
-  include?: EventInclude,
-): Promise<Map<string, Page<EventRow>>> {
-  const cond = conditions(filter);
-  const shape = listProjection(include);
-  const types = roleTypes(roles);
-  if (types === null) return new Map();
-  const res = await graph.read(
-    `UNWIND $ids AS id
-CALL (id) {
-  CALL (id) { MATCH (x:Actor {id: id}) RETURN x AS a UNION MATCH (x:Place {id: id}) RETURN x AS a }
-  MATCH (a)<-[:${types}]-(e:Event${labelOf(filter)})
+function eventsOfActorSubquery(
+  list: ActorEventList,
+  name: string,
+  prefix = "",
+): { cypher: string; params: Record<string, unknown> } | null {
+  const types = roleTypes(list.roles);
+  if (types === null) return null;
+  const cond = conditions(list.filter, prefix);
+  const shape = listProjection(list.include);
+  return {
+    cypher: `MATCH (owner)<-[:${types}]-(e:Event${labelOf(list.filter)})
   ${whereClause(cond.where)}
   WITH DISTINCT e
   ORDER BY ${ORDER}
-  SKIP $skip LIMIT $limit
-  RETURN collect(${shape.projection}) AS events
+  SKIP $${prefix}skip LIMIT $${prefix}limit
+  RETURN collect(${shape.projection}) AS ${name}`,
+    params: {
+      ...cond.params,
+      ...shape.params,
+      [`${prefix}skip`]: int(list.page.skip),
+      [`${prefix}limit`]: int(list.page.limit + 1),
+    },
+  };
+}
+
+function toPage(rows: EventRow[], page: PageRequest): Page<EventRow> {
+  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+}
+
+/** For many actors at once (one statement, UNWIND): one page of each one's events (see ActorEventList). */
+export async function listEventsOfActors(
+  graph: Graph,
+  actorIds: readonly string[],
+  list: ActorEventList,
+): Promise<Map<string, Page<EventRow>>> {
+  const sub = eventsOfActorSubquery(list, "events");
+  if (sub === null) return new Map();
+  const res = await graph.read(
+    `UNWIND $ids AS id
+CALL (id) {
+  CALL (id) { MATCH (x:Actor {id: id}) RETURN x AS owner UNION MATCH (x:Place {id: id}) RETURN x AS owner }
+  ${sub.cypher}
 }
 RETURN id, events`,
-    { ids: [...actorIds], ...cond.params, ...shape.params, skip: int(page.skip), limit: int(page.limit + 1) },
+    { ids: [...actorIds], ...sub.params },
   );
-  const out = new Map<string, Page<EventRow>>();
+  return new Map(res.records.map((r) => [r.get("id") as string, toPage(r.get("events"), list.page)]));
+}
+
+/** What a key names (as actorsByNameKeys), with the event lists asked of each actor it names. */
+export interface ActorsWithEvents {
+  actorsByKey: Map<string, ActorRow[]>;
+  /** by actor id: the pages of `lists`, in their order */
+  eventsByActor: Map<string, Page<EventRow>[]>;
+}
+
+/**
+ * actorsByNameKeys and listEventsOfActors in ONE statement, for a client asking an actor by name together
+ * with its events: the round trips and transactions of three statements cost more than the statement. The
+ * lists are fetched only while the keys name at most `maxCandidates` actors (an ambiguous name is an error).
+ */
+export async function actorsByNameKeysWithEvents(
+  graph: Graph,
+  keys: readonly string[],
+  lists: readonly ActorEventList[],
+  maxCandidates: number,
+): Promise<ActorsWithEvents> {
+  const subs = lists.map((l, i) => eventsOfActorSubquery(l, `list${i}`, `l${i}_`));
+  const calls = subs.map((sub, i) => `CALL (owner) {\n    ${sub ? sub.cypher : `RETURN [] AS list${i}`}\n  }`);
+  const res = await graph.read(
+    `UNWIND $keys AS key
+${ACTORS_OF_KEY}
+WITH collect({key: key, a: a}) AS hits, collect(DISTINCT a) AS found
+CALL (found) {
+  UNWIND CASE WHEN size(found) <= $maxCandidates THEN found ELSE [] END AS owner
+  ${calls.join("\n  ")}
+  RETURN collect({id: owner.id, lists: [${lists.map((_, i) => `list${i}`).join(", ")}]}) AS events
+}
+UNWIND hits AS hit
+WITH hit.key AS key, hit.a AS a, events ORDER BY a.id
+RETURN key, collect(${actorProjection("a")}) AS actors, events`,
+    {
+      keys: [...keys],
+      maxCandidates: int(maxCandidates),
+      ...Object.assign({}, ...subs.map((sub) => sub?.params ?? {})),
+    },
+  );
+  const actorsByKey = new Map<string, ActorRow[]>();
+  const eventsByActor = new Map<string, Page<EventRow>[]>();
   for (const r of res.records) {
-    const rows = r.get("events") as EventRow[];
-    out.set(r.get("id"), { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit });
+    actorsByKey.set(r.get("key"), r.get("actors"));
+    for (const { id, lists: pages } of r.get("events") as { id: string; lists: EventRow[][] }[]) {
+      eventsByActor.set(
+        id,
+        pages.map((rows, i) => toPage(rows, (lists[i] as ActorEventList).page)),
+      );
+    }
   }
-  return out;
+  return { actorsByKey, eventsByActor };
 }
 
 /**
