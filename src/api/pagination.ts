@@ -61,15 +61,19 @@ export function toConnection<R, N>(
   map: (row: R) => N,
   count: () => Promise<number>,
 ): ConnectionValue<N> {
-  const edges = page.rows.map((row, i) => ({ cursor: encodeCursor(request.skip + i), node: map(row) }));
+  const nodes = page.rows.map(map);
+  const last = nodes.length - 1;
   return {
-    edges,
-    nodes: edges.map((e) => e.node),
+    // made only for a client that selects edges: most ask for nodes
+    get edges() {
+      return nodes.map((node, i) => ({ cursor: encodeCursor(request.skip + i), node }));
+    },
+    nodes,
     pageInfo: {
       hasNextPage: page.hasMore,
       hasPreviousPage: request.skip > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      startCursor: last >= 0 ? encodeCursor(request.skip) : null,
+      endCursor: last >= 0 ? encodeCursor(request.skip + last) : null,
     },
     count,
   };

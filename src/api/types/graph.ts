@@ -41,18 +41,24 @@ function actorEvents(
     .then((rows) => toConnection(rows, key.page, asEventObject, () => ctx.loaders.countEventsOfActor.load(key)));
 }
 
-/** An event's parties: carried by the event when its list fetched them (EventInclude), else one batched look-up. */
+/**
+ * An event's parties: carried by the event when its list fetched them (EventInclude), else one batched
+ * look-up. Carried data is returned as a plain value, not a promise: graphql-js then completes a list's
+ * items synchronously, instead of through a promise per field of every item.
+ */
 type CarriedParts = Pick<EventRow, "id" | "carriedParticipants" | "carriedEvidence">;
+type MaybePromise<T> = T | Promise<T>;
 
-function participantsOf(ctx: ApiContext, event: CarriedParts): Promise<ParticipationRow[]> {
-  return event.carriedParticipants
-    ? Promise.resolve(event.carriedParticipants)
-    : ctx.loaders.participants.load(event.id);
+function participantsThen<T>(ctx: ApiContext, event: CarriedParts, use: (p: ParticipationRow[]) => T): MaybePromise<T> {
+  return event.carriedParticipants ? use(event.carriedParticipants) : ctx.loaders.participants.load(event.id).then(use);
 }
 
-async function withRole(ctx: ApiContext, event: CarriedParts, roles: string[]): Promise<ActorRow[]> {
-  const participants = await participantsOf(ctx, event);
-  return participants.filter((p) => roles.includes(p.role)).map((p) => p.actor);
+function withRole(ctx: ApiContext, event: CarriedParts, roles: string[]): MaybePromise<ActorRow[]> {
+  return participantsThen(ctx, event, (ps) => ps.filter((p) => roles.includes(p.role)).map((p) => p.actor));
+}
+
+function firstWithRole(ctx: ApiContext, event: CarriedParts, role: string): MaybePromise<ActorRow | null> {
+  return participantsThen(ctx, event, (ps) => ps.find((p) => p.role === role)?.actor ?? null);
 }
 
 const EVENT_TYPE_OF_KIND: Record<string, string> = {
@@ -347,14 +353,13 @@ export abstract class Event {
   verb!: string | null;
 
   @Field(() => [Participation])
-  participants(@Ctx() ctx: ApiContext): Promise<ParticipationRow[]> {
-    return participantsOf(ctx, this);
+  participants(@Ctx() ctx: ApiContext): MaybePromise<ParticipationRow[]> {
+    return participantsThen(ctx, this, (ps) => ps);
   }
 
   @Field(() => [Evidence])
-  evidence(@Ctx() ctx: ApiContext): Promise<EvidenceRow[]> {
-    const carried = (this as CarriedParts).carriedEvidence;
-    return carried ? Promise.resolve(carried) : ctx.loaders.evidence.load(this.id);
+  evidence(@Ctx() ctx: ApiContext): MaybePromise<EvidenceRow[]> {
+    return (this as CarriedParts).carriedEvidence ?? ctx.loaders.evidence.load(this.id);
   }
 }
 
@@ -368,13 +373,13 @@ export class PhoneCall extends Event {
   }
 
   @Field(() => Actor, { nullable: true })
-  async caller(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this, ["caller"]))[0] ?? null;
+  caller(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "caller");
   }
 
   @Field(() => Actor, { nullable: true })
-  async callee(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this, ["callee"]))[0] ?? null;
+  callee(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "callee");
   }
 
   @Field(() => String, { nullable: true })
@@ -387,27 +392,28 @@ export class Statement extends Event {
   quote!: string | null;
 
   @Field(() => Actor, { nullable: true })
-  async speaker(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this, ["speaker"]))[0] ?? null;
+  speaker(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "speaker");
   }
 
   @Field(() => [Actor], { description: "Who it was said to" })
-  addressees(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
+  addressees(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
     return withRole(ctx, this, ["addressee"]);
   }
 
   @Field(() => [Actor], { description: "Who or what it is about" })
-  async about(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
-    const participants = await participantsOf(ctx, this);
-    return participants.filter((p) => !["speaker", "addressee"].includes(p.role)).map((p) => p.actor);
+  about(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
+    return participantsThen(ctx, this, (ps) =>
+      ps.filter((p) => !["speaker", "addressee"].includes(p.role)).map((p) => p.actor),
+    );
   }
 }
 
 @ObjectType("Claim", { implements: Event, description: "A claim, with its numbers (casualties, losses, …)" })
 export class Claim extends Event {
   @Field(() => Actor, { nullable: true, description: "Who claims it" })
-  async claimant(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this, ["claimant"]))[0] ?? null;
+  claimant(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "claimant");
   }
 
   @Field(() => [Quantity])
@@ -419,12 +425,12 @@ export class Claim extends Event {
 @ObjectType("Appeal", { implements: Event, description: "A call on someone to act" })
 export class Appeal extends Event {
   @Field(() => Actor, { nullable: true })
-  async speaker(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this, ["speaker"]))[0] ?? null;
+  speaker(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "speaker");
   }
 
   @Field(() => [Actor])
-  addressees(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
+  addressees(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
     return withRole(ctx, this, ["addressee"]);
   }
 }
@@ -432,12 +438,12 @@ export class Appeal extends Event {
 @ObjectType("Condolence", { implements: Event, description: "Condolences offered" })
 export class Condolence extends Event {
   @Field(() => Actor, { nullable: true })
-  async speaker(@Ctx() ctx: ApiContext): Promise<ActorRow | null> {
-    return (await withRole(ctx, this, ["speaker"]))[0] ?? null;
+  speaker(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "speaker");
   }
 
   @Field(() => [Actor])
-  addressees(@Ctx() ctx: ApiContext): Promise<ActorRow[]> {
+  addressees(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
     return withRole(ctx, this, ["addressee"]);
   }
 }
