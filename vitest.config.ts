@@ -1,9 +1,4 @@
-import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
-
-// Node loads graphql's CommonJS build for type-graphql and Apollo; vite would give our own code the ES build,
-// a second instance whose types the first rejects ("from another module or realm"). One instance: the same file.
-const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] };
 
 export default defineConfig({
   test: {
@@ -11,7 +6,6 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: ".data/test-report.json" }]],
     projects: [
       {
-        resolve,
         test: {
           name: "unit",
           include: ["tests/extract/**/*.test.ts", "tests/unit/**/*.test.ts"],
@@ -19,7 +13,6 @@ export default defineConfig({
         },
       },
       {
-        resolve,
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],

@@ -9,5 +9,14 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const graphql = require("graphql") as typeof import("graphql");
 
-export const { GraphQLError, printSchema, lexicographicSortSchema, graphql: execute } = graphql;
+export const {
+  GraphQLError,
+  printSchema,
+  lexicographicSortSchema,
+  graphql: execute,
+  getArgumentValues,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+} = graphql;
 export type { GraphQLError as GraphQLErrorType, GraphQLFormattedError, GraphQLSchema, ValidationRule } from "graphql";

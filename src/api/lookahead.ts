@@ -1,15 +1,13 @@
 import {
   type FieldNode,
-  GraphQLIncludeDirective,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
-  GraphQLSkipDirective,
-  getDirectiveValues,
   Kind,
   type SelectionNode,
   type SelectionSetNode,
 } from "graphql";
 import type { EventInclude } from "../graph/queries/events.js";
+import { GraphQLIncludeDirective, GraphQLSkipDirective, getDirectiveValues } from "./graphql.js";
 
 type Fragments = GraphQLResolveInfo["fragments"];
 

@@ -6,10 +6,11 @@
  * resolvers find them under the keys they ask for; anything the look-ahead does not cover (an ambiguous
  * name, a bad argument) is left to the resolvers, which fetch and report it as usual.
  */
-import { type GraphQLInterfaceType, type GraphQLResolveInfo, getArgumentValues } from "graphql";
+import type { GraphQLInterfaceType, GraphQLResolveInfo } from "graphql";
 import * as q from "../graph/queries/index.js";
 import { ACTOR_EVENT_LISTS, actorEventsKey } from "./actorEvents.js";
 import type { ApiContext } from "./context.js";
+import { getArgumentValues } from "./graphql.js";
 import { type ActorEventsKey, eventListShape } from "./loaders.js";
 import { fieldsInclude, subfields } from "./lookahead.js";
 import { lookupKeys } from "./names.js";

@@ -70,11 +70,17 @@ const EVENT_TYPE_OF_KIND: Record<string, string> = {
   Condolence: "Condolence",
 };
 
+/** The GraphQL type of a row of each interface (see buildApiSchema). */
+export const RESOLVE_TYPE = {
+  Actor: (value: ActorRow): string => value.kind,
+  Event: (value: EventRow): string => EVENT_TYPE_OF_KIND[value.kind] ?? "OtherEvent",
+};
+
 // ----------------------------------------------------------------------------------------------- actors
 
 @InterfaceType("Actor", {
   description: "Someone or something that acts or is acted upon: a person, an organization, a country, a place.",
-  resolveType: (value: ActorRow) => value.kind,
+  resolveType: (value: ActorRow) => RESOLVE_TYPE.Actor(value),
 })
 export abstract class Actor {
   @Field(() => ID, { description: "Stable across articles: person:sergey-lavrov, country:ru, org:ru:mfa, …" })
@@ -325,7 +331,7 @@ export class Quantity {
 
 @InterfaceType("Event", {
   description: "Something that happened or was said, with the sentences that evidence it.",
-  resolveType: (value: EventRow) => EVENT_TYPE_OF_KIND[value.kind] ?? "OtherEvent",
+  resolveType: (value: EventRow) => RESOLVE_TYPE.Event(value),
 })
 export abstract class Event {
   @Field(() => ID)
