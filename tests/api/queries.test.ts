@@ -392,6 +392,22 @@ describe("statements, search, actors, articles", () => {
     }
   });
 
+  it("statements, appeals and condolences share the SaidEvent interface: who said it, to whom", async () => {
+    const res = await api.gql<{
+      events: {
+        nodes: { __typename: string; speaker?: { nameEn: string | null }; addressees?: { nameEn: string | null }[] }[];
+      };
+    }>("{ events(first: 100) { nodes { __typename ... on SaidEvent { speaker { nameEn } addressees { nameEn } } } } }");
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data?.events.nodes ?? [];
+    const said = ["Statement", "Appeal", "Condolence"];
+    for (const type of said) expect(nodes.some((n) => n.__typename === type)).toBe(true);
+    for (const n of nodes) expect("speaker" in n, n.__typename).toBe(said.includes(n.__typename));
+    const condolence = nodes.find((n) => n.__typename === "Condolence");
+    expect(condolence?.speaker?.nameEn).toBe(goldPerson("erdogan").en);
+    expect(condolence?.addressees?.map((a) => a.nameEn)).toEqual([goldPerson("aliyev").en]);
+  });
+
   it("answers every example query of the playground and the README without errors", async () => {
     for (const example of EXAMPLE_QUERIES) {
       const res = await api.gql(example.query);

@@ -70,10 +70,13 @@ const EVENT_TYPE_OF_KIND: Record<string, string> = {
   Condolence: "Condolence",
 };
 
+const eventType = (value: EventRow): string => EVENT_TYPE_OF_KIND[value.kind] ?? "OtherEvent";
+
 /** The GraphQL type of a row of each interface (see buildApiSchema). */
 export const RESOLVE_TYPE = {
   Actor: (value: ActorRow): string => value.kind,
-  Event: (value: EventRow): string => EVENT_TYPE_OF_KIND[value.kind] ?? "OtherEvent",
+  Event: eventType,
+  SaidEvent: eventType,
 };
 
 // ----------------------------------------------------------------------------------------------- actors
@@ -392,11 +395,12 @@ export class PhoneCall extends Event {
   medium!: string | null;
 }
 
-@ObjectType("Statement", { implements: Event, description: "Someone said something" })
-export class Statement extends Event {
-  @Field(() => String, { nullable: true, description: "The quoted words, when quoted" })
-  quote!: string | null;
-
+@InterfaceType("SaidEvent", {
+  implements: Event,
+  description: "Something someone said to someone: a statement, an appeal, condolences.",
+  resolveType: (value: EventRow) => RESOLVE_TYPE.SaidEvent(value),
+})
+export abstract class SaidEvent extends Event {
   @Field(() => Actor, { nullable: true })
   speaker(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
     return firstWithRole(ctx, this, "speaker");
@@ -406,6 +410,12 @@ export class Statement extends Event {
   addressees(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
     return withRole(ctx, this, ["addressee"]);
   }
+}
+
+@ObjectType("Statement", { implements: [Event, SaidEvent], description: "Someone said something" })
+export class Statement extends SaidEvent {
+  @Field(() => String, { nullable: true, description: "The quoted words, when quoted" })
+  quote!: string | null;
 
   @Field(() => [Actor], { description: "Who or what it is about" })
   about(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
@@ -428,31 +438,11 @@ export class Claim extends Event {
   }
 }
 
-@ObjectType("Appeal", { implements: Event, description: "A call on someone to act" })
-export class Appeal extends Event {
-  @Field(() => Actor, { nullable: true })
-  speaker(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
-    return firstWithRole(ctx, this, "speaker");
-  }
+@ObjectType("Appeal", { implements: [Event, SaidEvent], description: "A call on someone to act" })
+export class Appeal extends SaidEvent {}
 
-  @Field(() => [Actor])
-  addressees(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
-    return withRole(ctx, this, ["addressee"]);
-  }
-}
-
-@ObjectType("Condolence", { implements: Event, description: "Condolences offered" })
-export class Condolence extends Event {
-  @Field(() => Actor, { nullable: true })
-  speaker(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
-    return firstWithRole(ctx, this, "speaker");
-  }
-
-  @Field(() => [Actor])
-  addressees(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
-    return withRole(ctx, this, ["addressee"]);
-  }
-}
+@ObjectType("Condolence", { implements: [Event, SaidEvent], description: "Condolences offered" })
+export class Condolence extends SaidEvent {}
 
 @ObjectType("OtherEvent", { implements: Event, description: "Clashes, ceasefires, meetings, accusations, …" })
 export class OtherEvent extends Event {}
