@@ -67,6 +67,8 @@ export async function startApiServer(graph: Graph, options: ApiServerOptions): P
       : queryLimits({ ...limitsFromEnv(), blockFieldSuggestions: !introspection, ...options.limits });
   const app = express();
   app.disable("x-powered-by");
+  // an ETag is a hash of every response body; no client revalidates a GraphQL POST with it
+  app.set("etag", false);
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<ApiContext>({
     schema: await buildApiSchema(),
