@@ -280,6 +280,41 @@ describe("graph explorer (browser)", () => {
     await expect.poll(() => rows.count()).toBe(gold.calls.length);
   });
 
+  it("on a server that needs a read token, asks for it, refuses a wrong one, then loads with the right one", async () => {
+    const readToken = "explorer-read-token-0123456789";
+    const guarded = await startApiServer(ctx.graph, {
+      host: "127.0.0.1",
+      port: 0,
+      auth: { apiToken: null, readToken },
+    });
+    const tab = await context.newPage();
+    try {
+      await tab.goto(guarded.url.replace(/\/graphql$/, "/"));
+      const asked = () => tab.waitForFunction(() => document.body.dataset.ready === "token", null, { timeout: 30_000 });
+      await asked();
+      expect(await tab.isVisible("#token-form")).toBe(true);
+      await tab.fill("#token-input", "not-the-token-of-this-server");
+      await tab.click("#token-form button[type=submit]");
+      await asked();
+      expect(await tab.textContent("#status")).toContain("not valid");
+      await tab.fill("#token-input", readToken);
+      await tab.click("#token-form button[type=submit]");
+      await tab.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 30_000 });
+      expect(await tab.isVisible("#token-form")).toBe(false);
+      const calls = await tab.evaluate(
+        () =>
+          (window as unknown as { akhbarExplorer: { events: { kind: string }[] } }).akhbarExplorer.events.filter(
+            (e) => e.kind === "PhoneCall",
+          ).length,
+      );
+      expect(calls).toBe(gold.calls.length);
+    } finally {
+      await tab.close();
+      await guarded.stop();
+      guarded.httpServer.close();
+    }
+  });
+
   it("fits a phone screen", async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });

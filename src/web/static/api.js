@@ -8,20 +8,32 @@ const MAX_PAGES = 50;
 
 export class ApiError extends Error {}
 
+/** The server needs a token for reads (AKHBAR_READ_TOKEN) and the page has none, or a wrong one. */
+export class TokenRequired extends ApiError {}
+
+/** Kept for the browser tab only (sessionStorage), never in a cookie or in the page's address. */
+const TOKEN_KEY = "akhbar-token";
+
+export function setToken(token) {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
 /** Sends one GraphQL operation; throws ApiError with the API's messages when it answers with errors. */
 export async function gql(query, variables = {}) {
-  const res = await fetch(ENDPOINT, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
+  const headers = { "content-type": "application/json", accept: "application/json" };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(ENDPOINT, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
   let body;
   try {
     body = await res.json();
   } catch {
     throw new ApiError(`the API answered ${res.status} without JSON`);
   }
-  if (body.errors?.length) throw new ApiError(body.errors.map((e) => e.message).join("; "));
+  const message = body.errors?.map((e) => e.message).join("; ");
+  if (body.errors?.some((e) => e.extensions?.code === "UNAUTHENTICATED")) throw new TokenRequired(message);
+  if (body.errors?.length) throw new ApiError(message);
   if (!res.ok) throw new ApiError(`the API answered ${res.status}`);
   return body.data;
 }

@@ -1,5 +1,5 @@
 // akhbar graph explorer: network view, search, actor panel, evidence, calls table and claims side by side.
-import { loadArticle, loadGraph, searchActorIds } from "./api.js";
+import { loadArticle, loadGraph, searchActorIds, setToken, TokenRequired } from "./api.js";
 import { buildIndex, esc, fold, inDateRange, searchIndex } from "./text.js";
 
 const cytoscape = window.cytoscape;
@@ -943,9 +943,32 @@ async function start() {
     state.ready = true;
     document.body.dataset.ready = "true";
   } catch (err) {
+    if (err instanceof TokenRequired) {
+      askForToken(err.message);
+      return;
+    }
     setStatus(`Could not load the graph: ${err.message}`, true);
     document.body.dataset.ready = "error";
   }
+}
+
+/** A server with AKHBAR_READ_TOKEN answers only requests that carry it: ask for it, then start again. */
+function askForToken(message) {
+  const form = $("#token-form");
+  const input = $("#token-input");
+  setStatus(message, true);
+  form.hidden = false;
+  input.value = "";
+  input.focus();
+  document.body.dataset.ready = "token";
+  form.onsubmit = (event) => {
+    event.preventDefault();
+    setToken(input.value.trim());
+    form.hidden = true;
+    setStatus("Loading…");
+    delete document.body.dataset.ready;
+    start();
+  };
 }
 
 start();
