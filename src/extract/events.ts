@@ -600,6 +600,19 @@ export function extractEvents(
       }
       return null;
     };
+    const inflicts = (j: number) => {
+      const tok = u.toks[j];
+      return tok !== undefined && variants(tok.norm).some((v) => S.inflictVerbs.has(v.form));
+    };
+    /** The country named just before token `ti`, unless a word of destruction between them makes it the agent. */
+    const sufferedBefore = (ti: number): string | null => {
+      for (let j = ti - 1; j >= Math.max(0, ti - 4); j--) {
+        if (inflicts(j)) return null;
+        const side = nis(j, j + 1);
+        if (side) return side;
+      }
+      return null;
+    };
     const sentHasLoss = /[0-9]/.test(u.norm) && LOSS_RE.test(u.norm);
     if (sentHasLoss) {
       for (let ti = 0; ti < u.toks.length; ti++) {
@@ -633,9 +646,15 @@ export function extractEvents(
         const atLeast =
           lex.phrases.atLeast.some((p) => `${prev2} ${prev1}`.endsWith(p)) ||
           lex.phrases.atLeastAfter.some((p) => u.norm.slice(u.norm.indexOf(t.norm)).slice(0, 40).includes(p));
-        let side = nis(ti + 1, ti + 6);
-        if (!side) side = nis(ti - 4, ti);
+        const side = nis(ti + 1, ti + 6) ?? sufferedBefore(ti);
         quantities.push({ value, approximate, atLeast, what, side, text: t.text });
+      }
+      // "destroyed 6 tanks, 15 batteries and killed 100 Armenian soldiers": the losses the subject inflicts
+      // are one side's; a list that names that side once names it for every item
+      const firstNum = u.toks.findIndex((t) => t.kind === "num");
+      const named = new Set(quantities.map((q) => q.side).filter((x) => x !== null));
+      if (named.size === 1 && u.toks.slice(0, Math.max(0, firstNum)).some((_, j) => inflicts(j))) {
+        for (const q of quantities) q.side ??= [...named][0] as string;
       }
     }
     if (quantities.length) {

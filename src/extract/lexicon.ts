@@ -338,6 +338,7 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     meeting: S(ey.meeting),
     approx: S(ey.approx),
     killVerbs: S(ey.killVerbs),
+    inflictVerbs: S(ey.inflictVerbs),
     subjectVerbs: S(ey.subjectVerbs),
     skipAfter: S(ey.skipAfterVerb),
     skipBefore: S(ey.skipBeforeVerb),

@@ -168,3 +168,40 @@ for (const people of [true, false]) {
     }
   });
 }
+
+/** Claims: who suffered each loss. Sentences written for this test, with other countries than the seed's. */
+const CLAIMS: Record<string, { text: string; claimant: string; sides: [number, string | null][] }> = {
+  "the subject destroyed them: the losses are the other side's, named once for the whole list": {
+    text: "وأعلنت أنقرة عن تدمير 3 دبابات و7 مدافع والقضاء على أكثر من 40 عسكريا سوريا خلال المعارك.",
+    claimant: "country:tr",
+    sides: [
+      [3, "country:sy"],
+      [7, "country:sy"],
+      [40, "country:sy"],
+    ],
+  },
+  "the subject lost them: the nisba after the number": {
+    text: "وقالت وزارة الدفاع الأذربيجانية إن 12 عسكريا أذربيجانيا قتلوا في الاشتباكات.",
+    claimant: "org:az:mod",
+    sides: [[12, "country:az"]],
+  },
+  "destruction with no side named anywhere: unknown, not the subject's": {
+    text: "وأعلنت موسكو عن تدمير 5 دبابات خلال المعارك.",
+    claimant: "country:ru",
+    sides: [[5, null]],
+  },
+};
+
+for (const people of [true, false]) {
+  describe(`claims: the side that suffered — ${people ? "full lexicon" : "without people.yaml"}`, () => {
+    const lex = loadLexicon({ people });
+    for (const [name, c] of Object.entries(CLAIMS)) {
+      it(name, () => {
+        const claims = extract(c.text, {}, lex).events.filter((e) => e.kind === "Claim");
+        expect(claims).toHaveLength(1);
+        expect(claims[0]?.participants).toEqual([{ role: "claimant", entity: c.claimant }]);
+        expect(claims[0]?.quantities?.map((q) => [q.value, q.side])).toEqual(c.sides);
+      });
+    }
+  });
+}
