@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXAMPLE_QUERIES } from "../../src/api/examples.js";
+import { repoRoot } from "../../src/config.js";
 import { nameKey } from "../../src/graph/identity.js";
 import { gold, goldPerson } from "./gold.js";
 import { useSeededApi } from "./support.js";
@@ -406,6 +409,29 @@ describe("statements, search, actors, articles", () => {
     const condolence = nodes.find((n) => n.__typename === "Condolence");
     expect(condolence?.speaker?.nameEn).toBe(goldPerson("erdogan").en);
     expect(condolence?.addressees?.map((a) => a.nameEn)).toEqual([goldPerson("aliyev").en]);
+  });
+
+  it("examples/queries.md shows each example's real answer on the seed", async () => {
+    const doc = fs.readFileSync(path.join(repoRoot, "examples", "queries.md"), "utf8");
+    // the file cuts evidence texts after 60 characters
+    const cut = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(cut)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v).map(([k, x]) => [
+                k,
+                k === "text" && typeof x === "string" && x.length > 60 ? `${x.slice(0, 60)} …` : cut(x),
+              ]),
+            )
+          : v;
+    for (const example of EXAMPLE_QUERIES) {
+      const section = doc.split(`\n## ${example.title}\n`)[1]?.split("\n## ")[0];
+      const shown = section?.match(/```json\n([\s\S]*?)\n```/)?.[1];
+      expect(shown, example.title).toBeDefined();
+      const res = await api.gql(example.query);
+      expect(cut(res.data), example.title).toEqual(JSON.parse(shown as string));
+    }
   });
 
   it("answers every example query of the playground and the README without errors", async () => {
