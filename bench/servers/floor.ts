@@ -9,7 +9,7 @@
  */
 import http from "node:http";
 import type { Graph } from "../../src/graph/driver.js";
-import { nameKey } from "../../src/graph/identity.js";
+import { actorLookupKeys } from "../../src/graph/identity.js";
 import * as q from "../../src/graph/queries/index.js";
 
 const PAGE = { skip: 0, limit: 10 };
@@ -29,11 +29,6 @@ async function w1(graph: Graph) {
   }));
 }
 
-function keysOf(text: string): string[] {
-  const key = nameKey(text.trim());
-  return key === text ? [text] : [text, key];
-}
-
 /** The one actor (not a mere place) the keys' look-up found. */
 function theActor(found: Map<string, q.ActorRow[]>, text: string): q.ActorRow {
   const unique = new Map<string, q.ActorRow>();
@@ -44,14 +39,14 @@ function theActor(found: Map<string, q.ActorRow[]>, text: string): q.ActorRow {
 }
 
 async function resolve(graph: Graph, text: string) {
-  return theActor(await q.actorsByNameKeys(graph, keysOf(text)), text);
+  return theActor(await q.actorsByNameKeys(graph, actorLookupKeys(text.trim())), text);
 }
 
 /** As akhbar's prefetch (src/api/prefetch.ts): the actor and both lists in one statement. */
 async function w2(graph: Graph, name: string) {
   const found = await q.actorsByNameKeysWithEvents(
     graph,
-    keysOf(name),
+    actorLookupKeys(name.trim()),
     [
       {
         roles: ["CALLER", "CALLEE"],

@@ -4,7 +4,7 @@
  * of the loader's own name key; never a fuzzy match (the full-text index is for `search`).
  */
 
-import { nameKey } from "../graph/identity.js";
+import { actorLookupKeys } from "../graph/identity.js";
 import type { ActorKind, ActorRow } from "../graph/queries/index.js";
 import type { ApiContext } from "./context.js";
 import { badInput, notFound } from "./errors.js";
@@ -25,7 +25,7 @@ const kindWord: Record<ActorKind, string> = {
   Place: "place",
 };
 
-/** The keys an actor argument is looked up by: the text as given (an id) and its name key. */
+/** The keys an actor argument is looked up by (actorLookupKeys), once it is a valid length. */
 export function lookupKeys(value: string, argument: string): string[] {
   const text = value.trim();
   if (text === "" || text.length > MAX_NAME_LENGTH) {
@@ -33,8 +33,7 @@ export function lookupKeys(value: string, argument: string): string[] {
       argumentName: argument,
     });
   }
-  const key = nameKey(text);
-  return key === text ? [text] : [text, key];
+  return actorLookupKeys(text);
 }
 
 export async function resolveActor(ctx: ApiContext, value: string, options: ResolveOptions): Promise<ActorRow> {

@@ -33,6 +33,12 @@ export function nameKey(form: string): string {
   return normaliseArabic(form).toLowerCase();
 }
 
+/** The keys a client's actor text is looked up by: the text as given (an id) and its name key. */
+export function actorLookupKeys(text: string): string[] {
+  const key = nameKey(text);
+  return key === text ? [text] : [text, key];
+}
+
 export type NameKind = "name" | "alias" | "en" | "family";
 
 export interface NameForm {

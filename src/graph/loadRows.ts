@@ -13,6 +13,9 @@ import {
 } from "./identity.js";
 import type { EventRow as StoredEventRow } from "./queries/rows.js";
 
+/** The map key of a row identified by several parts (NUL never occurs in ids, keys or offsets). */
+const compositeKey = (...parts: (string | number)[]): string => parts.join("\u0000");
+
 /**
  * Document graphs to loader rows: one deduplicated list per statement, keyed by the ids the graph uses.
  * Pure (no database); the loader maps the ids to the nodes found or created.
@@ -127,11 +130,11 @@ export function buildRows(
         });
       }
       for (const f of entityNameForms({ ...e, unnamed: e.unnamed === true })) {
-        const k = `${id}\u0000${f.key}`;
+        const k = compositeKey(id, f.key);
         if (!names.has(k)) names.set(k, { id, key: f.key, form: f.form, kind: f.kind });
       }
       if (e.kind === "Person" && isKnownPerson(id)) {
-        for (const key of fullNameKeys(e)) absorb.set(`${id}\u0000${key}`, { id, key, country: e.country ?? null });
+        for (const key of fullNameKeys(e)) absorb.set(compositeKey(id, key), { id, key, country: e.country ?? null });
       }
       if (e.kind !== "Place") {
         const mem = membership.get(id) ?? { id, country: null, parent: null, coChairs: [] };
@@ -147,7 +150,7 @@ export function buildRows(
           country: p.country ? resolve(p.country) : null,
         };
         const pid = positionId(pos);
-        const k = `${id}\u0000${pid}`;
+        const k = compositeKey(id, pid);
         const prevPos = positions.get(k);
         if (!prevPos) {
           positions.set(k, {
@@ -164,7 +167,7 @@ export function buildRows(
       }
       for (const mention of e.mentions ?? []) {
         const sid = sentenceId(mention.sentence);
-        mentions.set(`${id}\u0000${sid}\u0000${mention.start}\u0000${mention.end}`, {
+        mentions.set(compositeKey(id, sid, mention.start, mention.end), {
           entity: id,
           sentence: sid,
           start: mention.start,
@@ -239,7 +242,7 @@ export function buildRows(
       }
       for (const evd of ev.evidence ?? []) {
         const sid = sentenceId(evd.sentence);
-        evidence.set(`${id}\u0000${sid}\u0000${evd.start}\u0000${evd.end}`, {
+        evidence.set(compositeKey(id, sid, evd.start, evd.end), {
           event: id,
           sentence: sid,
           start: evd.start,
@@ -252,7 +255,7 @@ export function buildRows(
         for (let y = x + 1; y < actorIds.length; y++) {
           const a = actorIds[x] as string;
           const bb = actorIds[y] as string;
-          const k = `${a}\u0000${bb}`;
+          const k = compositeKey(a, bb);
           if (!interacted.has(k)) interacted.set(k, { a, b: bb, event: id });
         }
       }

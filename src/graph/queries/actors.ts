@@ -1,6 +1,6 @@
 /** Read queries over actors: look-ups by id and by name key, lists, offices and memberships. */
 import type { Graph } from "../driver.js";
-import { actorProjection, int } from "./fragments.js";
+import { actorProjection, int, toPage } from "./fragments.js";
 import type { ActorKind, ActorRow, Page, PageRequest, PositionRow } from "./rows.js";
 
 function byId<T>(records: { get(key: string): unknown }[], key = "id", value = "value"): Map<string, T> {
@@ -98,8 +98,10 @@ SKIP $skip LIMIT $limit
 RETURN ${actorProjection("a")} AS actor`,
     { ...src.params, skip: int(page.skip), limit: int(page.limit + 1) },
   );
-  const rows = res.records.map((r) => r.get("actor") as ActorRow);
-  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+  return toPage(
+    res.records.map((r) => r.get("actor") as ActorRow),
+    page,
+  );
 }
 
 export async function countActors(graph: Graph, filter: ActorFilter): Promise<number> {

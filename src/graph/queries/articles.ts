@@ -1,6 +1,6 @@
 /** Read queries over the provenance layer: articles and their sentences. */
 import type { Graph } from "../driver.js";
-import { int } from "./fragments.js";
+import { int, toPage } from "./fragments.js";
 import type { ArticleRow, Page, PageRequest, SentenceRow } from "./rows.js";
 
 const ARTICLE = "a { .id, .source, .publishedAt, .contentHash, .title }";
@@ -13,8 +13,10 @@ SKIP $skip LIMIT $limit
 RETURN ${ARTICLE} AS article`,
     { skip: int(page.skip), limit: int(page.limit + 1) },
   );
-  const rows = res.records.map((r) => r.get("article") as ArticleRow);
-  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+  return toPage(
+    res.records.map((r) => r.get("article") as ArticleRow),
+    page,
+  );
 }
 
 export async function countArticles(graph: Graph): Promise<number> {

@@ -8,6 +8,7 @@ import {
   eventProjection,
   int,
   NON_CONNECTING_RELATIONSHIPS,
+  toPage,
 } from "./fragments.js";
 import type { ActorRow, EventRow, EvidenceRow, Page, PageRequest, ParticipationRow, QuantityRow } from "./rows.js";
 
@@ -232,10 +233,6 @@ function eventsOfActorSubquery(
   };
 }
 
-function toPage(rows: EventRow[], page: PageRequest): Page<EventRow> {
-  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
-}
-
 /** For many actors at once (one statement, UNWIND): one page of each one's events (see ActorEventList). */
 export async function listEventsOfActors(
   graph: Graph,
@@ -294,18 +291,17 @@ RETURN key, collect(${actorProjection("a")}) AS actors, events`,
       ...Object.assign({}, ...subs.map((sub) => sub?.params ?? {})),
     },
   );
-  const actorsByKey = new Map<string, ActorRow[]>();
-  const eventsByActor = new Map<string, Page<EventRow>[]>();
-  for (const r of res.records) {
-    actorsByKey.set(r.get("key"), r.get("actors"));
-    for (const { id, lists: pages } of r.get("events") as { id: string; lists: EventRow[][] }[]) {
-      eventsByActor.set(
+  // every row (one per key) carries the same lists of the candidates
+  const events = (res.records[0]?.get("events") ?? []) as { id: string; lists: EventRow[][] }[];
+  return {
+    actorsByKey: new Map(res.records.map((r) => [r.get("key") as string, r.get("actors") as ActorRow[]])),
+    eventsByActor: new Map(
+      events.map(({ id, lists: pages }) => [
         id,
         pages.map((rows, i) => toPage(rows, (lists[i] as ActorEventList).page)),
-      );
-    }
-  }
-  return { actorsByKey, eventsByActor };
+      ]),
+    ),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * reaches Cypher as a parameter, never inside the query text.
  */
 import neo4j, { type Integer } from "neo4j-driver";
+import type { Page, PageRequest } from "./rows.js";
 
 /** The kinds of actor node, in the order their labels are looked for. */
 export const ACTOR_LABELS = ["Person", "Organization", "Country", "Place"] as const;
@@ -55,6 +56,11 @@ export function eventProjection(v: string, extra: string[] = []): string {
       ...extra,
     ].join(",\n    ")}
   }`;
+}
+
+/** A page from the rows of a query that asked for one more than the page (LIMIT page.limit + 1). */
+export function toPage<T>(rows: T[], page: PageRequest): Page<T> {
+  return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
 }
 
 /** SKIP and LIMIT need Cypher integers; with disableLosslessIntegers plain numbers travel as floats. */
