@@ -1,7 +1,7 @@
 /** The pipeline: normalise → sentences → tokens → mentions → coreference → events (+ dates). */
 import { createHash } from "node:crypto";
 import { Registry, resolveDocument, type SentenceUnit } from "./coref.js";
-import { extractEvents } from "./events.js";
+import { extractEvents } from "./events/index.js";
 import { type Lexicon, loadLexicon, slugify } from "./lexicon.js";
 import { Mentioner } from "./mentions.js";
 import { normaliseArabic } from "./normalise.js";

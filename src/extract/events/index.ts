@@ -1,0 +1,58 @@
+/**
+ * Stage 6 — events, composed of named rules over one discourse, the way a spaCy pipeline composes components.
+ * Token rules run at each chunk in order, and the first that consumes the chunk ends its turn; sentence rules
+ * run once per sentence after them. Each rule module says what it reads and what it emits.
+ */
+import type { Registry, SentenceUnit } from "../coref.js";
+import type { Lexicon } from "../lexicon.js";
+import type { DocEvent } from "../types.js";
+import { backgroundRule } from "./background.js";
+import { callPhraseRule, callVerbRule, initiativeRule } from "./calls.js";
+import { claimRule } from "./claims.js";
+import { condolenceRule, subjectVerbRule } from "./courtesy.js";
+import { Discourse } from "./discourse.js";
+import { statementRule } from "./statements.js";
+import { SentenceView } from "./view.js";
+
+/** A rule at chunk k; true when it consumed the chunk. `handled` holds call nouns a verb rule already read. */
+export type TokenRule = (v: SentenceView, d: Discourse, k: number, handled: Set<number>) => boolean;
+export type SentenceRule = (v: SentenceView, d: Discourse) => void;
+
+/** rules at a word of one of the event word sets, in order */
+export const TOKEN_RULES: readonly { name: string; rule: TokenRule }[] = [
+  { name: "subject-verbs", rule: subjectVerbRule },
+  { name: "call-verbs", rule: callVerbRule },
+  { name: "call-phrases", rule: callPhraseRule },
+  { name: "call-initiative", rule: initiativeRule },
+  { name: "condolences", rule: condolenceRule },
+];
+
+export const SENTENCE_RULES: readonly { name: string; rule: SentenceRule }[] = [
+  { name: "claims", rule: claimRule },
+  { name: "background", rule: backgroundRule },
+];
+
+export function extractEvents(
+  units: SentenceUnit[],
+  lex: Lexicon,
+  reg: Registry,
+  publishedAt: string | null,
+): DocEvent[] {
+  const d = new Discourse(reg);
+  for (const u of units) {
+    const v = new SentenceView(u, lex, d, publishedAt);
+    d.sentSubject = [];
+    const handled = new Set<number>();
+    for (let k = 0; k < v.cs.length; k++) {
+      const c = v.cs[k];
+      if (c.type === "verb") {
+        statementRule(v, d, k);
+        continue;
+      }
+      if (c.type !== "tok" || u.toks[c.s].kind !== "word" || !v.anyBits(c)) continue;
+      for (const { rule } of TOKEN_RULES) if (rule(v, d, k, handled)) break;
+    }
+    for (const { rule } of SENTENCE_RULES) rule(v, d);
+  }
+  return d.events;
+}

@@ -1,0 +1,108 @@
+/**
+ * Rule: statements, appeals, meeting calls and accusations, at a reporting verb (قال، أكد، دعا، اتهم …).
+ * Reads the verb's subject (after it, before it, or the subject in force for «وأضاف» and participles); emits one
+ * event per speaker with the quote, the medium and the addressee of an appeal or accusation.
+ */
+import type { Chunk } from "../mentions.js";
+import type { DocEvent, Participant } from "../types.js";
+import type { Discourse } from "./discourse.js";
+import type { SentenceView } from "./view.js";
+import { anyOf, B } from "./words.js";
+
+const MEDIA: [RegExp, string][] = [
+  [/كلمه متلفزه|خطاب متلفز|تصريح متلفز|كلمه تلفزيونيه/, "televised speech"],
+  [/مؤتمر صحفي|مؤتمر صحافي/, "press conference"],
+  [/في بيان|بيانا|بيان ل/, "statement"],
+  [/مداخله هاتفيه/, "phone-in"],
+];
+
+const DEESC = new WeakMap<object, RegExp>();
+
+/** the speakers of the verb at chunk k, or null when it has none (or is a medium's attribution) */
+function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } | null {
+  const { cs, d } = v;
+  const c = cs[k];
+  const verb = c.verb;
+  if (!verb) return null;
+  if (/قول(ه|ها|هم)$/.test(v.u.toks[c.s].norm)) {
+    const b =
+      v.subjectBefore(k) ??
+      (cs[k - 2] ? { ents: v.actorEnts(cs[k - 1]) ?? v.actorEnts(cs[k - 2]) ?? [], at: k - 1, media: false } : null);
+    return b?.ents?.length ? { ents: b.ents, at: -1 } : null;
+  }
+  const a = verb.participle ? null : v.subjectAfter(k, true);
+  if (a?.media) return null;
+  if (a) return { ents: a.ents, at: a.at };
+  const b = verb.participle || c.pre === "و" || c.pre === "ف" ? null : v.subjectBefore(k);
+  if (b?.media) return null;
+  if (b) return { ents: b.ents, at: -1 };
+  const nx = cs[k + 1];
+  const nxn = v.norm(nx);
+  // a definite noun after the verb that is no actor: the verb has a subject we do not know
+  if (nx && nx.type === "tok" && nxn.startsWith("ال") && nxn !== "الي" && !v.S.skipAfter.has(nxn)) return null;
+  const cur = d.subject();
+  return cur.length ? { ents: cur, at: -1 } : null;
+}
+
+/** the addressee of an appeal or accusation: the first actor after the verb (or its subject), before «إلى» */
+function addresseeOf(v: SentenceView, from: number): string[] {
+  for (let j = from; j < Math.min(v.cs.length, from + 5); j++) {
+    if (v.has(v.cs[j], B.prepositionTo)) break;
+    const a = v.actorEnts(v.cs[j]);
+    if (a) return a;
+  }
+  return [];
+}
+
+/** an appeal's kind and CAMEO code from what it calls for (a meeting, de-escalation, or anything else) */
+function appealKind(v: SentenceView, c: Chunk): { kind: DocEvent["kind"]; cameo: string } {
+  const norm = v.u.norm;
+  const rest = norm.slice(Math.max(0, norm.indexOf(v.u.toks[c.s].norm)));
+  const ila = rest.indexOf("الي ");
+  const tail = ila >= 0 ? rest.slice(ila + 4, ila + 40) : rest.slice(0, 60);
+  if ([...v.S.meeting].some((m) => tail.startsWith(m))) return { kind: "MeetingCall", cameo: "026" };
+  let deesc = DEESC.get(v.lex);
+  if (!deesc) {
+    deesc = anyOf(v.lex.phrases.deescalation);
+    DEESC.set(v.lex, deesc);
+  }
+  return { kind: "Appeal", cameo: deesc.test(rest) ? "0256" : "020" };
+}
+
+export function statementRule(v: SentenceView, d: Discourse, k: number): boolean {
+  const c = v.cs[k];
+  if (c.type !== "verb" || !c.verb) return false;
+  // a verb inside a quotation is part of the quoted words, not a new statement
+  if (v.inQuote(k)) return true;
+  const sp = speakersOf(v, k);
+  if (!sp?.ents.length) return true;
+  d.setSubject(sp.ents);
+  const after = v.u.sentence.text.slice(c.end - v.u.sentence.start);
+  const quote = after.match(/["“«]([^"”»]{3,})["”»]/)?.[1].trim() ?? null;
+  const medium = MEDIA.find(([re]) => re.test(v.u.norm))?.[1] ?? null;
+  const date = v.dateNear(c);
+  const verb = c.verb;
+  let kind: DocEvent["kind"] = verb.kind;
+  let cameo = "010";
+  let addressee: string[] = [];
+  if (verb.kind === "Appeal" || verb.kind === "Accusation") {
+    addressee = addresseeOf(v, sp.at >= 0 ? sp.at + 1 : k + 1);
+    if (verb.kind === "Accusation") cameo = "112";
+    else ({ kind, cameo } = appealKind(v, c));
+  }
+  for (const speaker of sp.ents) {
+    const key = `${kind}|${verb.lemma}|${v.ev.sentence}|${speaker}`;
+    if (d.statementKeys.has(key)) continue;
+    d.statementKeys.add(key);
+    const parts: Participant[] = [{ role: "speaker", entity: speaker }];
+    for (const a of addressee) if (a !== speaker) parts.push({ role: "addressee", entity: a });
+    d.newEvent(kind, cameo, parts, v.ev, {
+      quote,
+      medium,
+      verb: verb.lemma,
+      date: date?.date ?? null,
+      datePrecision: date?.precision ?? null,
+    });
+  }
+  return true;
+}
