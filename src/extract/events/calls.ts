@@ -1,19 +1,20 @@
 /**
- * Rule: phone calls. A call is anchored on a word of the call lexicon — a verb of making, receiving or having
- * a call (أجرى، تلقى، اتصل، جرى، تحدث، بحث … هاتفيا) or a call noun in a prepositional phrase (في/خلال اتصال
- * هاتفي مع Y). Direction comes from the verb: تلقى's subject is the callee, أجرى/اتصل's the caller; a passive
- * (جرى، تم) or a shared verb (تحدث X و Y) gives none, and «بمبادرة من الجانب X» fixes it later.
- * Reads: the view's grammar and the discourse's subject; emits PhoneCall events, one per unordered pair.
+ * Rule: phone calls, read as frames. An anchor says a call is spoken of — a call noun with a phone word or
+ * one that is a phone call by itself (اتصال هاتفي، مكالمة), a phone adverb after any verb (هنأ X Y هاتفيا،
+ * تحدث X هاتفيا إلى Y), or the verb اتصل with its object. The frame around it gives the parties:
+ * - the verb that governs the noun: its subject stands between it and the noun (تلقى، اليوم، الوزير X، اتصالا)
+ *   or before it in the clause (X و Y أجريا اتصالا); the other party follows a preposition (مع، بـ، من، بين،
+ *   إلى، على); تلقى's subject is the callee and من's object the caller, أجرى's subject the caller;
+ * - a relative verb after the noun (اتصال أجراه X بـ Y، تلقاه من Y، التي جمعت X بـ Y);
+ * - a prepositional phrase (في/خلال اتصال هاتفي مع Y): the clause's subject and Y;
+ * - passives (جرى، تم) and shared verbs (تحادث X و Y، بحث X مع Y) give no direction; «بمبادرة من الجانب X»
+ *   fixes it later. Planned, refused, denied and video calls make no frame.
+ * Reads: the view's grammar and the discourse's subject. Emits: PhoneCall events, one per unordered pair.
  */
 import type { Chunk } from "../mentions.js";
 import { addEvidence, type Discourse } from "./discourse.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
-
-const PHONE_WORDS = /هاتف|تلفون|تليفون/;
-const PLURAL_CALLS = new Set(["اتصالين", "اتصالان", "اتصالات", "مكالمات", "مكالمتين", "مكالمتان"]);
-/** relative pronoun endings of أجراه/تلقاه: the verb's object is the call noun before it */
-const RELATIVE = /(اه|ته|اها)$/;
 
 /** Records a call between two persons; a pair already called is the same call (a re-mention). */
 export function addCall(v: SentenceView, d: Discourse, caller: string, callee: string, directed: boolean, at: Chunk) {
@@ -49,210 +50,408 @@ export function addCall(v: SentenceView, d: Discourse, caller: string, callee: s
   d.lastCall = e;
 }
 
-/** a call spoken of as planned or future (سيجري، من المقرر أن، يعتزم) */
-function planned(v: SentenceView, k: number): boolean {
-  const { cs } = v;
-  const n = v.u.toks[cs[k].s].norm;
-  if (v.has(cs[k], B.future)) return true;
-  if (/^(و?س)(يجري|تجري|يتصل|تتصل|يبحث|يتحادث)/.test(n)) return true;
-  for (let j = Math.max(0, k - 3); j < k; j++) if (v.has(cs[j], B.future)) return true;
-  return false;
+type VerbKind = "make" | "receive" | "happen" | "talk" | "contact" | "join";
+
+interface Frame {
+  /** the persons of the governing clause's subject */
+  subjects: string[];
+  /** the persons after the preposition, and which preposition */
+  objects: string[];
+  prep: string;
+  verb: VerbKind | null;
+  /** one call per caller (اتصالات، اتصال مشترك من X و Y) */
+  several: boolean;
+  /** a verb with no phone word (تحادث X مع Y): it only re-mentions calls already told */
+  remention?: boolean;
 }
 
-const isMa = (v: SentenceView, c: Chunk | undefined) => v.isWord(c, "مع");
+/** the prepositions that introduce the other party, by the verb that governs the call ("ب" stands for an
+ * attached بـ/لـ); a call in a prepositional phrase (في اتصال مع Y) takes مع and بين only */
+const PREPS: Record<VerbKind | "none", string[]> = {
+  make: ["مع", "ب", "بين"],
+  receive: ["من", "بين"],
+  contact: ["ب"],
+  happen: ["بين", "مع"],
+  join: ["ب", "بين", "مع"],
+  talk: ["مع", "الي", "ب", "علي", "بين"],
+  none: ["مع", "بين"],
+};
+/** how far after the noun (or verb) its preposition may stand: phone words, time words and commas between */
+const PREP_REACH = 6;
+/** relative pronoun endings of أجراه/تلقاه: the verb's object is the call noun before it */
+const RELATIVE = /(اه|ته|اها|اهما)$/;
 
-/** في اتصال هاتفي تلقاه من Y، أكد X …: Y called the subject of the main clause */
-function receivedRelative(v: SentenceView, d: Discourse, k: number, handled: Set<number>): boolean {
-  const { cs } = v;
-  let noun = -1;
-  for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (v.has(cs[j], B.callNouns)) noun = j;
-  const min = noun >= 0 ? v.findTok(k + 1, k + 3, (x) => v.norm(x) === "من") : -1;
-  if (min < 0) return false;
-  handled.add(noun);
-  const callers = v.actorsFrom(min + 1, 0).ents.filter(d.isPerson);
-  let callee: string | undefined;
-  for (let j = min + 1; j < cs.length && !callee; j++)
-    if (cs[j].type === "verb") callee = v.subjectAfter(j, true)?.ents.find(d.isPerson);
-  callee = callee ?? d.subject().find(d.isPerson);
-  if (callers.length && callee) {
-    addCall(v, d, callers[0], callee, true, cs[k]);
-    d.lastCallees = [callee];
+function verbKind(v: SentenceView, c: Chunk | undefined): VerbKind | null {
+  if (!c) return null;
+  if (v.has(c, B.make)) return "make";
+  if (v.has(c, B.receive)) return "receive";
+  if (v.has(c, B.contact)) return "contact";
+  if (v.has(c, B.happen)) return "happen";
+  if (v.has(c, B.join)) return "join";
+  if (v.has(c, B.talk) || v.has(c, B.discuss)) return "talk";
+  return null;
+}
+
+/** punctuation that ends a clause (a comma, a bracket, a quote mark or a hyphen does not: titles, appositions
+ * and quoted names hold them) */
+const isBreak = (v: SentenceView, c: Chunk) => /^[.؛;:!?؟]$/.test(v.punct(c));
+
+/** where the clause holding chunk k starts: after sentence punctuation, a reporting verb or a clause word */
+function clauseStart(v: SentenceView, k: number): number {
+  for (let j = k - 1; j >= 0; j--) {
+    const c = v.cs[j];
+    if (c.type === "verb" || v.has(c, B.clauseBreak)) return j + 1;
+    if (isBreak(v, c)) return j + 1;
   }
-  return true;
+  return 0;
 }
 
-interface Anchor {
-  k: number;
-  nounAt: number;
-  phoneNear: boolean;
-  planned: boolean;
-  subj: { ents: string[]; at: number } | null;
-  subjEnts: string[] | null;
-}
-
-function anchorAt(v: SentenceView, k: number, isPlanned: boolean): Anchor {
-  const { cs } = v;
-  const nounAt = v.findTok(k + 1, k + 9, (x) => v.has(x, B.callNouns));
-  const phoneNear =
-    v.findTok(k + 1, k + 8, (x) => v.has(x, B.phone)) >= 0 || (nounAt >= 0 && PHONE_WORDS.test(v.u.norm));
-  let subj = v.subjectAfter(k);
-  if (subj && nounAt >= 0 && subj.at > nounAt) subj = null;
-  if (!subj) subj = v.subjectBefore(k);
-  let subjEnts = subj && !subj.media ? subj.ents : null;
-  if (!subjEnts && RELATIVE.test(v.u.toks[cs[k].s].norm)) {
-    // relative أجراه: the sentence's main subject (first person around that is not the object)
-    for (let j = k + 1; j < cs.length && !subjEnts; j++)
-      if (cs[j].type === "verb" || v.has(cs[j], B.discuss)) subjEnts = v.subjectAfter(j)?.ents ?? null;
-    if (!subjEnts) subjEnts = v.d.subject();
+/** where the clause holding chunk k ends */
+function clauseEnd(v: SentenceView, k: number): number {
+  for (let j = k + 1; j < v.cs.length; j++) {
+    const c = v.cs[j];
+    if (c.type === "verb" || v.has(c, B.clauseBreak)) return j;
+    if (isBreak(v, c)) return j;
   }
-  return { k, nounAt, phoneNear, planned: isPlanned, subj, subjEnts };
+  return v.cs.length;
 }
 
-/** أجرى X اتصالا هاتفيا مع/بـ Y: X called Y */
-function made(v: SentenceView, d: Discourse, a: Anchor, handled: Set<number>): void {
+/** the persons an actor chunk stands for */
+function personsOf(v: SentenceView, d: Discourse, c: Chunk): string[] {
+  if (c.type === "country" || c.type === "media") return [];
+  return (v.actorEnts(c) ?? []).filter(d.isPerson);
+}
+
+/** the persons named in chunks [from, to), in order, once each */
+function personsIn(v: SentenceView, d: Discourse, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let j = Math.max(0, from); j < Math.min(v.cs.length, to); j++)
+    for (const p of personsOf(v, d, v.cs[j])) if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+/** the object after a preposition in [from, to): the first actor there and the actors coordinated with it */
+function prepObject(
+  v: SentenceView,
+  d: Discourse,
+  from: number,
+  to: number,
+  kind: VerbKind | null,
+): { prep: string; ents: string[] } {
   const { cs } = v;
-  handled.add(a.nounAt);
-  let ma = v.findTok(a.nounAt + 1, a.nounAt + 7, (x) => isMa(v, x));
-  let from = ma + 1;
-  if (ma < 0) {
-    // أجرى X اتصالا هاتفيا بالرئيس Y: the callee carries the preposition ب
-    ma = v.findTok(a.nounAt + 1, a.nounAt + 4, (x) => x.pre.endsWith("ب") && !!v.actorEnts(x));
-    from = ma;
+  const preps = PREPS[kind ?? "none"];
+  for (let j = from; j < Math.min(to, from + PREP_REACH); j++) {
+    const c = cs[j];
+    const word = v.norm(c);
+    const prep = preps.find((p) => p !== "ب" && (word === p || word === `و${p}`));
+    const attached =
+      preps.includes("ب") && c.type !== "tok" && (c.pre.endsWith("ب") || c.pre.endsWith("ل")) ? "ب" : null;
+    if (!prep && !attached) continue;
+    const ents = coordinated(v, d, prep ? j + 1 : j, to);
+    if (ents.length) return { prep: prep ?? (attached as string), ents };
+    if (prep) return { prep, ents: [] };
   }
-  if (ma < 0 || v.S.notCalls.has(v.bare(cs[ma + 1]))) return;
-  const callees = v.actorsFrom(from, 0).ents.filter(d.isPerson);
-  const caller = (a.subjEnts ?? d.subject()).find(d.isPerson);
-  if (!caller || !callees.length) return;
-  if (a.planned) {
-    d.lastCallPair = [caller, callees[0]];
+  return { prep: "", ents: [] };
+}
+
+/** the persons from chunk j on: one actor after at most four words (أخيه، فخامة), then those joined by و */
+function coordinated(v: SentenceView, d: Discourse, j: number, to: number): string[] {
+  const { cs } = v;
+  const out: string[] = [];
+  let gap = 0;
+  for (let k = j; k < to; k++) {
+    const c = cs[k];
+    const ps = personsOf(v, d, c);
+    if (ps.length) {
+      if (out.length && !c.pre.startsWith("و") && !v.isWord(cs[k - 1], "و")) {
+        // an apposition (X، رئيس …) is the same party; anything else ends the list
+        if (ps.every((p) => out.includes(p))) continue;
+        if (!v.isComma(cs[k - 1])) break;
+      }
+      for (const p of ps) if (!out.includes(p)) out.push(p);
+      gap = 0;
+      continue;
+    }
+    if (v.actorEnts(c)) continue; // a country or body inside a title
+    if (++gap > 4) break;
+  }
+  return out;
+}
+
+/** a call noun that is a phone call: with a phone word after it, or one that names a call by itself */
+function isPhoneNoun(v: SentenceView, k: number): boolean {
+  const { cs } = v;
+  for (let j = k + 1; j <= k + 2 && j < cs.length; j++) if (v.has(cs[j], B.phone)) return true;
+  return v.has(cs[k], B.phoneNouns);
+}
+
+/**
+ * a call noun without a phone word that still is a call: one made or received by a person from a person (تلقى X
+ * اتصالا من Y), one in a prepositional phrase with its party (في اتصال مع Y), or one between two parties once the
+ * story has spoken of a phone call. Talks (محادثات، حديث) need their phone word.
+ */
+function isBareCall(v: SentenceView, d: Discourse, k: number): boolean {
+  const { cs } = v;
+  if (v.has(cs[k], B.talkNouns) || v.has(cs[k], B.pluralCalls)) return false;
+  const next = cs[k + 1];
+  if (v.isWord(next, "بين")) return d.lastCallPair.length > 0;
+  const kind = verbKind(v, cs[governingVerb(v, k, clauseStart(v, k))]);
+  if (kind === "make" || kind === "receive")
+    return v.isWord(next, "من", "مع") || (!!next && next.type === "person" && next.pre.endsWith("ب"));
+  return v.isWord(cs[k - 1], ...PP_WORDS) && v.isWord(next, "مع");
+}
+
+const PP_WORDS = ["في", "خلال", "عبر", "اثناء", "اثر"];
+
+const BLOCKER_REACH = 10;
+
+/** a call spoken of as planned, refused, denied or attempted, or held by video */
+function blocked(v: SentenceView, at: number[]): { planned: boolean; blocked: boolean } {
+  const { cs } = v;
+  const r = { planned: false, blocked: false };
+  for (const k of at) {
+    if (k < 0) continue;
+    const c = cs[k];
+    if (v.has(c, B.future) || (/^(و?س)(ي|ت)/.test(v.u.toks[c.s].norm) && verbKind(v, c))) r.planned = true;
+    for (let j = Math.max(0, k - 4); j < k; j++) if (v.has(cs[j], B.future)) r.planned = true;
+    // نفى أن يكون X قد تلقى اتصالا، رفض الرد على مكالمة: back to the sentence's punctuation or a «لكن»
+    for (let j = k - 1; j >= Math.max(0, k - BLOCKER_REACH) && !isBreak(v, cs[j]); j--) {
+      if (v.isWord(cs[j], "لكن", "بينما")) break;
+      if (v.has(cs[j], B.callBlockers)) r.blocked = true;
+    }
+    for (let j = k + 1; j <= k + 3 && j < cs.length; j++) if (v.has(cs[j], B.videoWords)) r.blocked = true;
+  }
+  return r;
+}
+
+/** the verb that governs the noun at k, searching back over its subject within the clause */
+function governingVerb(v: SentenceView, k: number, start: number): number {
+  for (let j = k - 1; j >= start; j--) {
+    if (v.has(v.cs[j], B.callNouns)) return -1;
+    if (verbKind(v, v.cs[j])) return j;
+  }
+  return -1;
+}
+
+/** a relative verb right after the noun and its phone word (اتصال هاتفي أجراه، المكالمة التي جمعت) */
+function relativeVerb(v: SentenceView, k: number): number {
+  const { cs } = v;
+  let j = k + 1;
+  while (j < cs.length && (v.has(cs[j], B.phone) || v.isWord(cs[j], "التي", "الذي"))) j++;
+  const kind = verbKind(v, cs[j]);
+  if (!kind) return -1;
+  const relative = RELATIVE.test(v.u.toks[cs[j].s].norm) || v.isWord(cs[j - 1], "التي", "الذي");
+  return relative ? j : -1;
+}
+
+/** the subject: persons in the first range that has any, else the subject in force */
+function subjectOf(v: SentenceView, d: Discourse, ranges: [number, number][], not: string[]): string[] {
+  for (const [from, to] of ranges) {
+    const ps = personsIn(v, d, from, to).filter((p) => !not.includes(p));
+    if (ps.length) return ps;
+  }
+  return d.subject().filter((p) => d.isPerson(p) && !not.includes(p));
+}
+
+interface Found {
+  frame: Frame;
+  /** the chunks whose surroundings may say the call is planned or blocked */
+  at: number[];
+}
+
+function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
+  const { cs } = v;
+  const start = clauseStart(v, k);
+  const end = clauseEnd(v, k);
+  const several = v.has(cs[k], B.pluralCalls) || v.isWord(cs[k + 2], "مشترك");
+  const rel = relativeVerb(v, k);
+  if (rel >= 0) {
+    // اتصال أجراه X بـ Y; with no X, the subject is the sentence's (بحث X و Y … خلال اتصال أجراه بـ Y)
+    const verb = verbKind(v, cs[rel]);
+    const relEnd = clauseEnd(v, rel);
+    const obj = prepObject(v, d, rel + 1, relEnd, verb);
+    // في اتصال تلقاه من Y، أكد X: the subject may also follow, in the clause the phrase opens
+    const after: [number, number] = [relEnd, clauseEnd(v, relEnd)];
+    const subjects = subjectOf(v, d, [[rel + 1, relEnd], [start, k], after, [0, k]], obj.ents);
+    return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb, several }, at: [k, rel] };
+  }
+  // في/خلال اتصال: the noun is an adjunct; a verb before it (هنأ X في اتصال مع Y) is no verb of calling
+  const adjunct = v.isWord(cs[k - 1], ...PP_WORDS) || v.isWord(cs[k - 2], ...PP_WORDS);
+  const gv = adjunct ? -1 : governingVerb(v, k, start);
+  if (gv >= 0) {
+    const verb = verbKind(v, cs[gv]);
+    const obj = prepObject(v, d, k + 1, end, verb);
+    const subjects = subjectOf(
+      v,
+      d,
+      [
+        [gv + 1, k],
+        [start, gv],
+      ],
+      obj.ents,
+    );
+    return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb, several }, at: [gv, k] };
+  }
+  // في/خلال اتصال هاتفي مع Y، or a call between two parties named with the noun
+  const obj = prepObject(v, d, k + 1, end, null);
+  const subjects = obj.prep === "بين" ? [] : subjectOf(v, d, [[start, k]], obj.ents);
+  if (!obj.ents.length && subjects.length) {
+    // قدم X في اتصال هاتفي تعازيه إلى Y: X called to offer them
+    const to = condolenceAddressee(v, d, k + 1, end);
+    if (to.length) return { frame: { subjects, objects: to, prep: "ب", verb: "make", several }, at: [k] };
+  }
+  return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb: null, several }, at: [k] };
+}
+
+/** the persons a condolence in [from, to) is offered to (تعازيه إلى Y) */
+function condolenceAddressee(v: SentenceView, d: Discourse, from: number, to: number): string[] {
+  for (let j = from; j < to; j++) {
+    if (!v.has(v.cs[j], B.condolence)) continue;
+    const ila = v.findTok(j + 1, j + 4, (x) => v.has(x, B.prepositionTo));
+    return ila >= 0 ? coordinated(v, d, ila + 1, to).slice(0, 1) : [];
+  }
+  return [];
+}
+
+/** a phone adverb (هاتفيا، عبر الهاتف) after a verb: the persons of its clause and its prepositional object */
+function frameAtAdverb(v: SentenceView, d: Discourse, k: number, remention = false): Found {
+  const { cs } = v;
+  const start = clauseStart(v, k);
+  let gv = remention ? k : -1;
+  for (let j = k - 1; j >= start && gv < 0; j--) if (verbKind(v, cs[j])) gv = j;
+  const verb = gv >= 0 ? verbKind(v, cs[gv]) : "talk";
+  const end = clauseEnd(v, k);
+  const obj = prepObject(v, d, k + 1, end, verb === "make" || verb === "receive" ? verb : "talk");
+  // تحادث X مع Y with no phone word: the subject may follow the verb
+  const ranges: [number, number][] = remention
+    ? [
+        [k + 1, end],
+        [start, k],
+      ]
+    : [[start, k]];
+  const subjects = subjectOf(v, d, ranges, obj.ents);
+  return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb, several: false, remention }, at: [k, gv] };
+}
+
+/** اتصل X بـ Y */
+function frameAtContact(v: SentenceView, d: Discourse, k: number): Found | null {
+  const start = clauseStart(v, k);
+  const end = clauseEnd(v, k);
+  const obj = prepObject(v, d, k + 1, end, "contact");
+  if (obj.prep !== "ب") return null;
+  const subjects = subjectOf(
+    v,
+    d,
+    [
+      [k + 1, end],
+      [start, k],
+    ],
+    obj.ents,
+  );
+  return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb: "contact", several: false }, at: [k] };
+}
+
+/** the calls a frame states */
+function emit(v: SentenceView, d: Discourse, f: Frame, at: Chunk): void {
+  const { subjects, objects } = f;
+  if (f.verb === "receive" && f.prep === "من" && subjects.length && objects.length) {
+    for (const caller of f.several ? objects : objects.slice(0, 1)) addCall(v, d, caller, subjects[0], true, at);
+    d.lastCallees = [subjects[0]];
+    d.setSubject([subjects[0]]);
     return;
   }
-  for (const ce of callees) addCall(v, d, caller, ce, true, cs[a.k]);
-  d.lastCallees = callees;
-  d.setSubject([caller]);
-}
-
-/** تلقى X اتصالا هاتفيا من Y: Y called X */
-function received(v: SentenceView, d: Discourse, a: Anchor, handled: Set<number>): void {
-  const { cs } = v;
-  handled.add(a.nounAt);
-  const min = v.findTok(a.nounAt + 1, a.nounAt + 6, (x) => v.isWord(x, "من"));
-  if (min < 0) return;
-  const callers = v.actorsFrom(min + 1, 0).ents.filter(d.isPerson);
-  const callee = a.subjEnts?.find(d.isPerson);
-  if (!callee || !callers.length || a.planned) return;
-  // اتصالين هاتفيين من X و Y: one call per caller
-  const several = PLURAL_CALLS.has(v.bare(cs[a.nounAt]));
-  for (const cr of several ? callers : callers.slice(0, 1)) addCall(v, d, cr, callee, true, cs[a.k]);
-  d.lastCallees = [callee];
-  d.setSubject([callee]);
-}
-
-/** اتصل X بـ Y: X called Y */
-function contacted(v: SentenceView, d: Discourse, a: Anchor): void {
-  const start = a.subj && a.subj.at > a.k ? a.subj.at + 1 : a.k + 1;
-  const callees = v.actorsFrom(start, 1).ents.filter(d.isPerson);
-  const caller = a.subjEnts?.find(d.isPerson);
-  if (!caller || !callees.length) return;
-  for (const ce of callees) addCall(v, d, caller, ce, true, v.cs[a.k]);
-  d.lastCallees = callees;
-  d.setSubject([caller]);
-}
-
-/** جرى اتصال هاتفي بين X و Y: no direction */
-function happened(v: SentenceView, d: Discourse, a: Anchor, handled: Set<number>): void {
-  handled.add(a.nounAt);
-  const bayn = v.findTok(a.nounAt + 1, a.nounAt + 6, (x) => v.norm(x) === "بين");
-  if (bayn < 0 || a.planned) return;
-  const ps = v.actorsFrom(bayn + 1, 0).ents.filter(d.isPerson);
-  if (ps.length >= 2) addCall(v, d, ps[0], ps[1], false, v.cs[a.k]);
-}
-
-/** بحث/تحادث X مع Y هاتفيا: no direction */
-function talked(v: SentenceView, d: Discourse, a: Anchor): void {
-  if (a.planned) return;
-  const ma = v.findTok(a.k + 1, a.k + 9, (x) => isMa(v, x));
-  const others = ma >= 0 ? v.actorsFrom(ma + 1, 0).ents : [];
-  let mine = a.subjEnts ?? [];
-  if (a.subj && a.subj.at > a.k) {
-    const more = v.actorsFrom(a.subj.at, 0).ents;
-    if (more.length > mine.length) mine = more;
+  if ((f.verb === "make" || f.verb === "contact") && f.prep !== "بين" && subjects.length && objects.length) {
+    for (const callee of objects) addCall(v, d, subjects[0], callee, true, at);
+    d.lastCallees = objects;
+    d.setSubject([subjects[0]]);
+    return;
   }
-  const uniq = [...new Set([...mine, ...others].filter(d.isPerson))];
+  // no direction: a pair between, a joint subject, or a subject and the one it spoke with
+  const uniq = [...new Set(f.prep === "بين" ? objects : [...subjects, ...objects])];
   if (uniq.length < 2) return;
-  for (let j = 1; j < uniq.length; j++) addCall(v, d, uniq[0], uniq[j], false, v.cs[a.k]);
+  for (let j = 1; j < uniq.length; j++) addCall(v, d, uniq[0], uniq[j], false, at);
   d.lastCallees = uniq.slice(1);
 }
 
-/** At a verb of the call lexicon; true when the token is consumed. */
-export function callVerbRule(v: SentenceView, d: Discourse, k: number, handled: Set<number>): boolean {
+function findFrame(v: SentenceView, d: Discourse, k: number): Found | null {
   const c = v.cs[k];
-  const isMake = v.has(c, B.make);
-  const isReceive = v.has(c, B.receive);
-  const isContact = v.has(c, B.contact);
-  const isDiscuss = v.has(c, B.discuss);
-  const isHappen = v.has(c, B.happen);
-  const isTalk = v.has(c, B.talk);
-  if (!(isMake || isReceive || isContact || isDiscuss || isHappen || isTalk)) return false;
-  const isPlanned = planned(v, k);
-  if (isReceive && RELATIVE.test(v.u.toks[c.s].norm) && !isPlanned && receivedRelative(v, d, k, handled)) return true;
-  const a = anchorAt(v, k, isPlanned);
-  if (isMake && a.nounAt >= 0) made(v, d, a, handled);
-  else if (isReceive && a.nounAt >= 0) received(v, d, a, handled);
-  else if (isContact && !isPlanned) contacted(v, d, a);
-  else if (isHappen && a.nounAt >= 0 && a.nounAt <= k + 2) happened(v, d, a, handled);
-  else if ((isDiscuss && a.phoneNear) || (isTalk && (!v.has(c, B.talkOnlyPhone) || a.phoneNear))) talked(v, d, a);
-  else return false;
-  return true;
+  if (v.has(c, B.callNouns)) return isPhoneNoun(v, k) || isBareCall(v, d, k) ? frameAtNoun(v, d, k) : null;
+  if (v.has(c, B.phoneAdverbs) || (v.isWord(c, "الهاتف") && v.isWord(v.cs[k - 1], "عبر")))
+    return v.has(v.cs[k - 1], B.callNouns) || v.has(v.cs[k - 2], B.callNouns) ? null : frameAtAdverb(v, d, k);
+  if (v.has(c, B.contact)) return frameAtContact(v, d, k);
+  if (d.callByPair.size && (v.has(c, B.talk) || v.has(c, B.discuss))) return frameAtAdverb(v, d, k, true);
+  return null;
 }
 
-/** «في/خلال/عبر اتصال (هاتفي) مع Y»: the clause's subject and Y; a condolence in the call gives the direction */
-export function callPhraseRule(v: SentenceView, d: Discourse, k: number, handled: Set<number>): boolean {
-  const { cs } = v;
-  const c = cs[k];
-  if (!v.has(c, B.callNouns) || handled.has(k)) return false;
-  if (!v.isWord(cs[k - 1], "في", "خلال", "عبر")) return false;
-  let j = k + 1;
-  while (j < cs.length && v.has(cs[j], B.phone)) j++;
-  const anchor = d.sentSubject.length ? d.sentSubject : (v.subjectBefore(k - 1)?.ents ?? d.lastSubject);
-  const me = anchor.find(d.isPerson) ?? v.personsIn(0, k).find(d.isPerson);
-  if (!me) return false;
-  if (isMa(v, cs[j] ?? c)) {
-    if (v.S.notCalls.has(v.bare(cs[j + 1])) || v.has(cs[j + 1], B.notCalls)) return true;
-    const others = v.actorsFrom(j + 1, 0).ents.filter(d.isPerson);
-    if (others.length) {
-      for (const o of others) addCall(v, d, me, o, false, c);
-      d.lastCallees = others;
-    }
+/** At a call noun, a phone adverb or the verb اتصل; never consumes the token. */
+export function callRule(v: SentenceView, d: Discourse, k: number): boolean {
+  const found = findFrame(v, d, k);
+  if (!found) return false;
+  const { frame } = found;
+  if (frame.objects.some((o) => !d.isPerson(o))) return false;
+  const state = blocked(v, found.at);
+  if (state.blocked) return false;
+  if (state.planned) {
+    // a planned call names the pair a later «أول اتصال بين الرئيسين» speaks of
+    const pair = [...new Set([...frame.subjects, ...frame.objects])];
+    if (pair.length >= 2) d.lastCallPair = pair.slice(0, 2);
     return false;
   }
-  // condolence / congratulation delivered in the call: X → Y
-  const cond = cs.findIndex((x, idx) => idx > k && v.has(x, B.condolence));
-  if (cond > 0) {
-    const ila = v.findTok(cond + 1, cond + 4, (x) => v.norm(x) === "الي");
-    const to = ila >= 0 ? v.actorsFrom(ila + 1, 0).ents.filter(d.isPerson) : [];
-    if (to.length) addCall(v, d, me, to[0], true, c);
+  if (frame.remention && (!frame.objects.length || ![...frame.subjects, ...frame.objects].every((p) => isCalled(d, p))))
+    return false;
+  emit(v, d, frame, v.cs[k]);
+  if (d.initiative) applyInitiative(v, d, d.initiative);
+  return false;
+}
+
+/** whether a person is a party of a call told before */
+const isCalled = (d: Discourse, p: string) => [...d.callByPair.keys()].some((key) => key.split("|").includes(p));
+
+/** turns the last call toward the party of the country that took the initiative */
+function applyInitiative(v: SentenceView, d: Discourse, country: string): void {
+  const call = d.lastCall;
+  if (!call) return;
+  const countryOf = (id: string) => d.reg.entities.get(id)?.country ?? null;
+  const [a, b] = call.participants.map((p) => p.entity);
+  // the party of that country; failing that, the one whose country is known to be another
+  let who = [a, b].find((p) => countryOf(p) === country);
+  if (!who) {
+    const other = [a, b].filter((p) => countryOf(p) && countryOf(p) !== country);
+    if (other.length === 1) who = other[0] === a ? b : a;
+  }
+  if (!who) return;
+  call.participants = [
+    { role: "caller", entity: who },
+    { role: "callee", entity: who === a ? b : a },
+  ];
+  call.directed = true;
+  addEvidence(call, v.ev);
+  d.initiative = null;
+}
+
+/** شكر X Y على اتصاله: Y called X */
+export function thanksRule(v: SentenceView, d: Discourse, k: number): boolean {
+  const { cs } = v;
+  if (!v.has(cs[k], B.callThanked) || !v.isWord(cs[k - 1], "علي")) return false;
+  const start = clauseStart(v, k);
+  for (let j = k - 2; j >= start; j--) {
+    if (!v.has(cs[j], B.thanks)) continue;
+    const [callee, caller] = personsIn(v, d, j + 1, k);
+    if (callee && caller) addCall(v, d, caller, callee, true, cs[k]);
+    break;
   }
   return false;
 }
 
-/** «بمبادرة من الجانب X»: the party of X's country called */
+/** «بمبادرة من الجانب X» after a call, «كان الجانب X المبادر» before it: X's party called */
 export function initiativeRule(v: SentenceView, d: Discourse, k: number): boolean {
-  const call = d.lastCall;
-  if (!v.has(v.cs[k], B.initiative) || !call) return false;
-  for (let j = k + 1; j < Math.min(v.cs.length, k + 5); j++) {
+  if (!v.has(v.cs[k], B.initiative)) return false;
+  for (let j = Math.max(0, k - 4); j < Math.min(v.cs.length, k + 5); j++) {
     if (v.cs[j].type !== "country") continue;
-    const cc = v.cs[j].ents?.[0];
-    const who = call.participants.find((p) => d.reg.entities.get(p.entity)?.country === cc);
-    if (who) {
-      const other = call.participants.find((p) => p.entity !== who.entity);
-      call.participants = [
-        { role: "caller", entity: who.entity },
-        { role: "callee", entity: other?.entity as string },
-      ];
-      call.directed = true;
-      addEvidence(call, v.ev);
-    }
+    const country = v.cs[j].ents?.[0];
+    if (!country) break;
+    d.initiative = country;
+    if (d.lastCall) applyInitiative(v, d, country);
     break;
   }
   return false;

@@ -15,6 +15,8 @@ export class Discourse {
   lastCallPair: string[] = [];
   lastCallees: string[] = [];
   lastCall: DocEvent | null = null;
+  /** the country whose side took the initiative of a call (بمبادرة من الجانب X), until a call takes it */
+  initiative: string | null = null;
   /** calls by their unordered pair of parties: a pair re-mentioned is the same call */
   readonly callByPair = new Map<string, DocEvent>();
   /** statement keys already emitted (kind, verb, sentence, speaker) */

@@ -7,7 +7,7 @@ import type { Registry, SentenceUnit } from "../coref.js";
 import type { Lexicon } from "../lexicon.js";
 import type { DocEvent } from "../types.js";
 import { backgroundRule } from "./background.js";
-import { callPhraseRule, callVerbRule, initiativeRule } from "./calls.js";
+import { callRule, initiativeRule, thanksRule } from "./calls.js";
 import { claimRule } from "./claims.js";
 import { condolenceRule, subjectVerbRule } from "./courtesy.js";
 import { Discourse } from "./discourse.js";
@@ -21,8 +21,8 @@ export type SentenceRule = (v: SentenceView, d: Discourse) => void;
 /** rules at a word of one of the event word sets, in order */
 export const TOKEN_RULES: readonly { name: string; rule: TokenRule }[] = [
   { name: "subject-verbs", rule: subjectVerbRule },
-  { name: "call-verbs", rule: callVerbRule },
-  { name: "call-phrases", rule: callPhraseRule },
+  { name: "calls", rule: callRule },
+  { name: "call-thanks", rule: thanksRule },
   { name: "call-initiative", rule: initiativeRule },
   { name: "condolences", rule: condolenceRule },
 ];

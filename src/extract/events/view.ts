@@ -60,7 +60,7 @@ export class SentenceView {
   }
 
   has(c: Chunk | undefined, bit: number): boolean {
-    return c?.type === "tok" && (this.bits[c.s] & bit) !== 0;
+    return (c?.type === "tok" || c?.type === "verb") && (this.bits[c.s] & bit) !== 0;
   }
 
   /** any word set at all (most tokens belong to none, and every token rule starts at one) */
@@ -72,8 +72,13 @@ export class SentenceView {
     return c?.type === "tok" && this.u.toks[c.s].kind === "punct";
   }
 
+  /** the text of a punctuation chunk ("" for anything else) */
+  punct(c: Chunk | undefined): string {
+    return this.isPunct(c) ? this.u.toks[(c as Chunk).s].text : "";
+  }
+
   isComma(c: Chunk | undefined): boolean {
-    return this.isPunct(c) && (c as Chunk).text === "،";
+    return this.punct(c) === "،" || this.punct(c) === ",";
   }
 
   /** a plain word, with or without a leading و */

@@ -19,12 +19,17 @@ const BIT_SETS = [
   "initiative",
   "condolence",
   "subjectVerbs",
-  "talkOnlyPhone",
   "prepositionTo",
-  "courtesy",
-  "negation",
-  "kin",
-  "relayed",
+  "phoneNouns",
+  "pluralCalls",
+  "phoneAdverbs",
+  "join",
+  "callBlockers",
+  "videoWords",
+  "clauseBreak",
+  "talkNouns",
+  "callThanked",
+  "thanks",
 ] as const;
 export type BitName = (typeof BIT_SETS)[number];
 export const B = Object.fromEntries(BIT_SETS.map((n, i) => [n, 1 << i])) as Record<BitName, number>;
