@@ -76,6 +76,10 @@ export interface VerbInfo {
   lemma: string;
   kind: "Statement" | "Appeal" | "Accusation";
   participle: boolean;
+  /** a dual form (أكدا، يؤكدان): two speakers */
+  dual?: boolean;
+  /** a feminine form (قالت، تؤكد): its speaker is a body, a country or a woman, not the last man who spoke */
+  feminine?: boolean;
 }
 
 export interface Lexicon {
@@ -309,12 +313,19 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
   const ey = readYaml(dir, "events.yaml");
   const verbs = new Map<string, VerbInfo>();
   for (const v of (ey.statement ?? []) as Any[]) {
-    for (const f of v.forms as string[]) {
-      const n = N(f);
+    const forms = new Set((v.forms as string[]).map(N));
+    for (const n of forms) {
       const participle =
         (/^(م|قايل|داعي|نافي|حاث|ذاكر|لافت)/.test(n) && /(ا|ه|ين)$/.test(n)) ||
         /^(ندعو|نوكد|نطالب|نحث|ندين|نعلن|نرفض)$/.test(n);
-      verbs.set(n, { lemma: v.lemma, kind: v.kind ?? "Statement", participle });
+      // the person and number a form marks, read from its neighbours among the lemma's forms
+      const dual =
+        !participle &&
+        ((n.endsWith("ا") && forms.has(n.slice(0, -1))) || (/^[يت].*ان$/.test(n) && forms.has(n.slice(0, -2))));
+      const feminine =
+        !participle &&
+        ((n.endsWith("ت") && forms.has(n.slice(0, -1))) || (n.startsWith("ت") && forms.has(`ي${n.slice(1)}`)));
+      verbs.set(n, { lemma: v.lemma, kind: v.kind ?? "Statement", participle, dual, feminine });
     }
   }
   const S = (xs: unknown): Set<string> => new Set(((xs ?? []) as string[]).map(N));
@@ -334,6 +345,8 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     phoneNouns: S(calls.phoneNouns),
     talkNouns: S(calls.talkNouns),
     callThanked: S(calls.thanked),
+    courtesy: S(ey.courtesy),
+    negation: S(ey.negation),
     thanks: S(calls.thanks),
     pluralCalls: S(calls.pluralCalls),
     phoneAdverbs: S(calls.phoneAdverbs),

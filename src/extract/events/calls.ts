@@ -371,6 +371,7 @@ function emit(v: SentenceView, d: Discourse, f: Frame, at: Chunk): void {
   if (uniq.length < 2) return;
   for (let j = 1; j < uniq.length; j++) addCall(v, d, uniq[0], uniq[j], false, at);
   d.lastCallees = uniq.slice(1);
+  if (subjects.length && !v.inQuote(v.cs.indexOf(at))) d.setSubject([subjects[0]]);
 }
 
 function findFrame(v: SentenceView, d: Discourse, k: number): Found | null {

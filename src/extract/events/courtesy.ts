@@ -1,20 +1,8 @@
-/**
- * Rules that read a clause's subject without reporting words: subject-setting verbs (أصدرت X بيانا، قدم X
- * تعازيه), which later participles and «وأضاف» continue, and condolences (قدم X تعازيه إلى Y).
- */
+/** Rule: condolences (قدم X تعازيه إلى Y), from the subject to the first actor after «إلى»/«لـ». */
 import type { Participant } from "../types.js";
 import type { Discourse } from "./discourse.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
-
-/** أصدرت X بيانا، قدم X تعازيه: sets the subject in force; emits nothing */
-export function subjectVerbRule(v: SentenceView, d: Discourse, k: number): boolean {
-  const c = v.cs[k];
-  if (!v.has(c, B.subjectVerbs) || v.has(c, B.make) || v.has(c, B.receive) || v.has(c, B.contact)) return false;
-  const a = v.subjectAfter(k) ?? v.subjectBefore(k);
-  if (a && !a.media) d.setSubject(a.ents);
-  return false;
-}
 
 /** تعازي X إلى Y: a Condolence from the subject to the first actor after «إلى»/«لـ» */
 export function condolenceRule(v: SentenceView, d: Discourse, k: number): boolean {

@@ -9,9 +9,10 @@ import type { DocEvent } from "../types.js";
 import { backgroundRule } from "./background.js";
 import { callRule, initiativeRule, thanksRule } from "./calls.js";
 import { claimRule } from "./claims.js";
-import { condolenceRule, subjectVerbRule } from "./courtesy.js";
+import { condolenceRule } from "./courtesy.js";
 import { Discourse } from "./discourse.js";
 import { statementRule } from "./statements.js";
+import { openingSubjectRule, subjectVerbRule } from "./subjects.js";
 import { SentenceView } from "./view.js";
 
 /** A rule at chunk k; true when it consumed the chunk. `handled` holds call nouns a verb rule already read. */
@@ -43,6 +44,7 @@ export function extractEvents(
     const v = new SentenceView(u, lex, d, publishedAt);
     d.sentSubject = [];
     const handled = new Set<number>();
+    openingSubjectRule(v, d);
     for (let k = 0; k < v.cs.length; k++) {
       const c = v.cs[k];
       if (c.type === "verb") {

@@ -40,9 +40,25 @@ function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } 
   const nxn = v.norm(nx);
   // a definite noun after the verb that is no actor: the verb has a subject we do not know
   if (nx && nx.type === "tok" && nxn.startsWith("ال") && nxn !== "الي" && !v.S.skipAfter.has(nxn)) return null;
-  const cur = d.subject();
+  // a given name after the verb (وقال علي …): a subject the mentions did not know, not the last speaker
+  if (nx && nx.type === "tok" && v.lex.given.has(v.bare(nx)) && !v.lex.stop.has(v.norm(nx))) return null;
+  // أكدا: the two parties of the call just told
+  if (verb.dual && d.lastCallPair.length === 2) return { ents: d.lastCallPair, at: -1 };
+  // وأضافت: a feminine verb does not continue the man who spoke last, but a body or a country
+  const cur = verb.feminine ? d.subject().filter((e) => !d.isPerson(e)) : d.subject();
   return cur.length ? { ents: cur, at: -1 } : null;
 }
+
+/** أعرب عن شكره/تهنئته/تعازيه، دعا X لزيارة: a courtesy or an invitation, not a statement */
+function isCourtesy(v: SentenceView, k: number): boolean {
+  for (let j = k + 1; j < Math.min(v.cs.length, k + COURTESY_REACH); j++) {
+    if (v.cs[j].type === "verb" || /^[.؛:]$/.test(v.punct(v.cs[j]))) return false;
+    if (v.has(v.cs[j], B.courtesy)) return true;
+  }
+  return false;
+}
+/** how far after the verb the word of courtesy may stand (أعرب سمو ولي العهد عن شكره) */
+const COURTESY_REACH = 7;
 
 /** the addressee of an appeal or accusation: the first actor after the verb (or its subject), before «إلى» */
 function addresseeOf(v: SentenceView, from: number): string[] {
@@ -74,9 +90,12 @@ export function statementRule(v: SentenceView, d: Discourse, k: number): boolean
   if (c.type !== "verb" || !c.verb) return false;
   // a verb inside a quotation is part of the quoted words, not a new statement
   if (v.inQuote(k)) return true;
+  // لم تعلن X: a negated verb reports nothing said
+  if (v.has(v.cs[k - 1], B.negation)) return true;
   const sp = speakersOf(v, k);
   if (!sp?.ents.length) return true;
   d.setSubject(sp.ents);
+  if (isCourtesy(v, k)) return true;
   const after = v.u.sentence.text.slice(c.end - v.u.sentence.start);
   const quote = after.match(/["“«]([^"”»]{3,})["”»]/)?.[1].trim() ?? null;
   const medium = MEDIA.find(([re]) => re.test(v.u.norm))?.[1] ?? null;

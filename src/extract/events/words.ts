@@ -29,6 +29,8 @@ const BIT_SETS = [
   "clauseBreak",
   "talkNouns",
   "callThanked",
+  "courtesy",
+  "negation",
   "thanks",
 ] as const;
 export type BitName = (typeof BIT_SETS)[number];
