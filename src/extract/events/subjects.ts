@@ -22,7 +22,7 @@ export function openingSubjectRule(v: SentenceView, d: Discourse): void {
   let j = 0;
   while (j < cs.length && (v.S.clauseStart.has(v.norm(cs[j])) || v.S.clauseStart.has(v.bare(cs[j])))) j++;
   const first = cs[j];
-  if (!first || first.type !== "tok" || v.u.toks[first.s].kind !== "word") return;
+  if (first?.type !== "tok" || v.u.toks[first.s].kind !== "word") return;
   const n = v.bare(first);
   if (n.startsWith("ال") || n.length < 3 || lex.stop.has(n) || lex.stop.has(v.norm(first))) return;
   const a = v.subjectAfter(j);
