@@ -95,6 +95,8 @@ export interface Lexicon {
   orgs: Map<string, OrgInfo>;
   places: Map<string, PlaceInfo>;
   verbs: Map<string, VerbInfo>;
+  /** dual office nouns (الرئيسين) → the office key (president) */
+  dualOffices: Map<string, string>;
   attribution: Set<string>;
   sets: Record<string, Set<string>>;
   phrases: Record<string, string[]>;
@@ -374,6 +376,9 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     atLeast: ((ey.atLeast ?? []) as string[]).map(N),
     atLeastAfter: ((ey.atLeastAfter ?? []) as string[]).map(N),
   };
+  const dualOffices = new Map<string, string>();
+  for (const [office, forms] of Object.entries((ey.dual?.offices ?? {}) as Record<string, string[]>))
+    for (const f of forms) dualOffices.set(N(f), office);
   const quantities = new Map<string, string>();
   for (const [what, forms] of Object.entries((ey.quantities ?? {}) as Record<string, string[]>)) {
     for (const f of forms) {
@@ -419,6 +424,7 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     orgs,
     places,
     verbs,
+    dualOffices,
     attribution: S(ey.attribution),
     sets,
     phrases,

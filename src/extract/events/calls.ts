@@ -11,6 +11,7 @@
  *   fixes it later. Planned, refused, denied and video calls make no frame.
  * Reads: the view's grammar and the discourse's subject. Emits: PhoneCall events, one per unordered pair.
  */
+import { ensureUnnamedHolder } from "../holders.js";
 import type { Chunk } from "../mentions.js";
 import { addEvidence, type Discourse } from "./discourse.js";
 import type { SentenceView } from "./view.js";
@@ -119,7 +120,27 @@ function clauseEnd(v: SentenceView, k: number): number {
 /** the persons an actor chunk stands for */
 function personsOf(v: SentenceView, d: Discourse, c: Chunk): string[] {
   if (c.type === "country" || c.type === "media") return [];
+  if (c.type === "dual") {
+    const holders = dualHolders(v, d, c);
+    if (holders.length) return holders;
+  }
   return (v.actorEnts(c) ?? []).filter(d.isPerson);
+}
+
+/** «الرئيسين الإيراني والصيني»: a dual office with two nisbas is the two countries' holders of that office */
+function dualHolders(v: SentenceView, d: Discourse, c: Chunk): string[] {
+  const word = v.u.toks[c.s].norm;
+  const office = v.lex.dualOffices.get(word) ?? v.lex.dualOffices.get(word.slice(c.pre.length));
+  if (!office) return [];
+  const at = v.cs.indexOf(c);
+  const nisbas = v.cs.slice(at + 1, at + 3).filter((x) => x.type === "country" && x.form === "nisba" && x.iso);
+  if (nisbas.length !== 2) return [];
+  return nisbas.map((x) => {
+    const title = v.lex.offices.get(office)?.ar ?? c.text;
+    const id = ensureUnnamedHolder(d.reg, v.lex, office, x.iso as string, `${title} ${x.text.slice(x.pre.length)}`);
+    d.reg.mention(id, v.ev.sentence, c.start + c.pre.length, x.end);
+    return id;
+  });
 }
 
 /** the persons named in chunks [from, to), in order, once each */
