@@ -5,8 +5,8 @@
  * honorifics, coreference, traps) are what is tested.
  */
 import { describe, expect, it } from "vitest";
-import { type DocumentGraph, extract, loadLexicon } from "../../src/extract/index.js";
-import { key } from "../../src/extract/score.js";
+import { extract, loadLexicon } from "../../src/extract/index.js";
+import { expected, summarise } from "./summary.js";
 
 interface Expect {
   text: string;
@@ -128,42 +128,15 @@ const CASES: Record<string, Expect> = {
   },
 };
 
-function summarise(g: DocumentGraph) {
-  const ents = new Map(g.entities.map((e) => [e.id, e]));
-  const nm = (id: string) => key(ents.get(id)?.name ?? id);
-  const calls = g.events
-    .filter((e) => e.kind === "PhoneCall")
-    .map((e) => `${nm(e.participants[0].entity)} ${e.directed ? "->" : "--"} ${nm(e.participants[1].entity)}`);
-  const speakers = [
-    ...new Set(
-      g.events
-        .filter((e) => ["Statement", "Appeal", "Accusation", "MeetingCall"].includes(e.kind))
-        .flatMap((e) => e.participants.filter((p) => p.role === "speaker").map((p) => nm(p.entity))),
-    ),
-  ];
-  const people = g.entities.filter((e) => e.kind === "Person" && !e.unnamed).map((e) => key(e.name));
-  return { calls, speakers, people };
-}
-
-const norm = (xs: string[]) =>
-  xs
-    .map((x) =>
-      x
-        .split(/ (->|--) /)
-        .map((p) => (p === "->" || p === "--" ? p : key(p)))
-        .join(" "),
-    )
-    .sort();
-
 for (const people of [true, false]) {
   describe(`generalisation — ${people ? "full lexicon" : "without people.yaml"}`, () => {
     const lex = loadLexicon({ people });
     for (const [name, c] of Object.entries(CASES)) {
       it(name, () => {
         const s = summarise(extract(c.text, {}, lex));
-        if (c.calls) expect(s.calls.sort()).toEqual(norm(c.calls));
-        if (c.speakers) expect(s.speakers.sort()).toEqual(norm(c.speakers));
-        if (c.people) expect(s.people.sort()).toEqual(norm(c.people));
+        if (c.calls) expect(s.calls.sort()).toEqual(expected(c.calls));
+        if (c.speakers) expect(s.speakers.sort()).toEqual(expected(c.speakers));
+        if (c.people) expect(s.people.sort()).toEqual(expected(c.people));
       });
     }
   });
