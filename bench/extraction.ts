@@ -1,6 +1,6 @@
 /**
  * Extraction throughput (characters per second, one core), the logic of bench/extract.bench.ts: the seed
- * article, the dev corpus per document, and seed + dev corpus repeated to 10 MB as one document.
+ * article, each dev corpus per document, and seed + first dev corpus repeated to 10 MB as one document.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -42,12 +42,18 @@ function measure(name: string, texts: string[], minMs: number, rounds: number): 
 
 export function measureExtraction(root: string, quick: boolean, say: (line: string) => void): ExtractionResult[] {
   const seed = fs.readFileSync(path.join(root, "seeds", "karabakh-2016-04-02.ar.txt"), "utf8");
-  const devFile = path.resolve(root, "../shared/corpus/dev/arabic-news.json");
-  const dev = fs.existsSync(devFile)
-    ? (JSON.parse(fs.readFileSync(devFile, "utf8")) as { items: { text: string }[] }).items.map((i) => i.text)
-    : [];
+  const corpus = (name: string): string[] => {
+    const file = path.resolve(root, "../shared/corpus/dev", name);
+    return fs.existsSync(file)
+      ? (JSON.parse(fs.readFileSync(file, "utf8")) as { items: { text: string }[] }).items.map((i) => i.text)
+      : [];
+  };
+  const dev = corpus("arabic-news.json");
+  const dev2 = corpus("arabic-news-2.json");
   const out: ExtractionResult[] = [measure("seed article", [seed], quick ? 300 : 1000, quick ? 1 : 3)];
   if (dev.length > 0) out.push(measure(`dev corpus (${dev.length} documents)`, dev, quick ? 300 : 1000, quick ? 1 : 3));
+  if (dev2.length > 0)
+    out.push(measure(`dev corpus 2 (${dev2.length} documents)`, dev2, quick ? 300 : 1000, quick ? 1 : 3));
   const unit = [seed, ...dev].join("\n");
   const mb = quick ? 1 : 10;
   const big = unit.repeat(Math.ceil((mb * 1024 * 1024) / unit.length));
