@@ -18,6 +18,12 @@ const MEDIA: [RegExp, string][] = [
 
 const DEESC = new WeakMap<object, RegExp>();
 
+/** a given name as written: normalising folds على (a preposition) into علي (a name), the text does not */
+function isGivenName(v: SentenceView, c: Chunk): boolean {
+  const raw = v.u.toks[c.s].text;
+  return v.lex.given.has(v.bare(c)) && !raw.endsWith("ى");
+}
+
 /** the speakers of the verb at chunk k, or null when it has none (or is a medium's attribution) */
 function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } | null {
   const { cs, d } = v;
@@ -40,8 +46,9 @@ function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } 
   const nxn = v.norm(nx);
   // a definite noun after the verb that is no actor: the verb has a subject we do not know
   if (nx && nx.type === "tok" && nxn.startsWith("ال") && nxn !== "الي" && !v.S.skipAfter.has(nxn)) return null;
-  // a given name after the verb (وقال علي …): a subject the mentions did not know, not the last speaker
-  if (nx && nx.type === "tok" && v.lex.given.has(v.bare(nx)) && !v.lex.stop.has(v.norm(nx))) return null;
+  // a given name or a title after the verb (وقال علي …، دعا رئيس الدولة …): a subject the mentions did not know,
+  // not the last speaker
+  if (nx?.type === "tok" && (isGivenName(v, nx) || v.lex.index.get(nxn)?.some((e) => e.type === "office"))) return null;
   // أكدا: the two parties of the call just told
   if (verb.dual && d.lastCallPair.length === 2) return { ents: d.lastCallPair, at: -1 };
   // وأضافت: a feminine verb does not continue the man who spoke last, but a body or a country
