@@ -190,9 +190,14 @@ export function loadLexicon(dirOrOpts?: string | LexiconOptions, opts: LexiconOp
   return lex;
 }
 
+/** Adds a surface form to the lexicon's first-token index. */
+type AddEntry = (surface: string, type: LexType, ref: string, count?: number) => void;
+
+const N_SET = (xs: unknown): Set<string> => new Set(((xs ?? []) as string[]).map(N));
+
 function buildLexicon(dir: string, withPeople = true): Lexicon {
   const index = new Map<string, LexEntry[]>();
-  const add = (surface: string, type: LexType, ref: string, count?: number) => {
+  const add: AddEntry = (surface, type, ref, count) => {
     const norm = N(surface);
     if (!norm) return;
     const tokens = norm.split(" ");
@@ -201,8 +206,38 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     list.push({ tokens, type, ref, surface, count });
     index.set(tokens[0], list);
   };
+  const countries = readCountries(dir, add);
+  const { offices, honorifics } = readOffices(dir, add);
+  const bodies = readOrgs(dir, add);
+  const places = readPlaces(dir, add);
+  const people = withPeople ? readPeople(dir, add) : new Map<string, PersonInfo>();
+  const events = readEvents(dir);
+  const sw = readYaml(dir, "stopwords.yaml");
+  const ny = readYaml(dir, "names.yaml");
+  const givenAmbiguous = N_SET(ny.ambiguous);
+  const given = new Set([...N_SET(ny.given)].filter((g) => !givenAmbiguous.has(g)));
+  deriveNisbas(index, countries, add);
+  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return {
+    dir,
+    withPeople,
+    index,
+    countries,
+    people,
+    offices,
+    ...bodies,
+    places,
+    ...events,
+    stop: N_SET(sw.stop),
+    particles: N_SET(sw.particles),
+    honorifics,
+    given,
+    givenAmbiguous,
+  };
+}
 
-  // countries: package base + hand data
+/** countries: the i18n-iso-countries package's Arabic names, then countries.yaml (names, nisbas, capitals) */
+function readCountries(dir: string, add: AddEntry): Map<string, CountryInfo> {
   const countries = new Map<string, CountryInfo>();
   try {
     const require = createRequire(import.meta.url);
@@ -235,7 +270,32 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     for (const f of (c.forms ?? []) as string[]) add(f, "nisba", code);
     for (const cap of (c.capitals ?? []) as string[]) add(cap, "capital", code);
   }
+  return countries;
+}
 
+/** nisbas derived from single-word country names the hand list does not cover (كينيا → الكيني، تشاد → التشادية) */
+function deriveNisbas(index: Map<string, LexEntry[]>, countries: Map<string, CountryInfo>, add: AddEntry): void {
+  const hasNisba = new Set<string>();
+  for (const list of index.values()) for (const e of list) if (e.type === "nisba") hasNisba.add(e.ref);
+  const NO_DERIVE = new Set(["ML"]); // مالي = "financial"
+  for (const c of countries.values()) {
+    if (hasNisba.has(c.iso2) || NO_DERIVE.has(c.iso2)) continue;
+    const name = N(c.ar);
+    if (name.includes(" ")) continue;
+    let st = name.startsWith("ال") ? name.slice(2) : name;
+    if (st.length < 3) continue;
+    if (st.endsWith("يا")) st = st.slice(0, -2);
+    else if (st.endsWith("ا") || st.endsWith("ه")) st = st.slice(0, -1);
+    if (!st.endsWith("ي")) st += "ي";
+    if (st.length < 4) continue;
+    for (const f of nisbaForms(st)) {
+      const clash = (index.get(f) ?? []).some((e) => e.tokens.length === 1);
+      if (!clash) add(f, "nisba", c.iso2);
+    }
+  }
+}
+
+function readOffices(dir: string, add: AddEntry): { offices: Map<string, OfficeInfo>; honorifics: Set<string> } {
   const offices = new Map<string, OfficeInfo>();
   const oy = readYaml(dir, "offices.yaml");
   for (const o of (oy.offices ?? []) as Any[]) {
@@ -251,8 +311,11 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
       }
     }
   }
-  const honorifics = new Set<string>(((oy.honorifics ?? []) as string[]).map(N));
+  return { offices, honorifics: N_SET(oy.honorifics) };
+}
 
+/** ministries' domains, their units, named bodies and media */
+function readOrgs(dir: string, add: AddEntry): Pick<Lexicon, "domains" | "units" | "orgs"> {
   const domains = new Map<string, { key: string; en: string; ar: string }>();
   const units = new Map<string, { key: string; en: string; ar: string }>();
   const orgs = new Map<string, OrgInfo>();
@@ -282,7 +345,10 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     for (const f of o.ar as string[]) add(f, "media", o.id);
   }
   for (const f of (gy.mediaHeads ?? []) as string[]) add(f, "mediaHead", "media");
+  return { domains, units, orgs };
+}
 
+function readPlaces(dir: string, add: AddEntry): Map<string, PlaceInfo> {
   const places = new Map<string, PlaceInfo>();
   const py = readYaml(dir, "places.yaml");
   for (const p of (py.places ?? []) as Any[]) {
@@ -291,10 +357,12 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     for (const f of p.ar as string[]) add(f, "place", id);
   }
   for (const f of (py.triggers ?? []) as string[]) add(f, "placeTrigger", "trigger");
+  return places;
+}
 
+function readPeople(dir: string, add: AddEntry): Map<string, PersonInfo> {
   const people = new Map<string, PersonInfo>();
-  const ppy = withPeople ? readYaml(dir, "people.yaml") : {};
-  for (const p of (ppy.people ?? []) as Any[]) {
+  for (const p of (readYaml(dir, "people.yaml").people ?? []) as Any[]) {
     const id = `person:${slugify(p.en)}`;
     people.set(id, {
       id,
@@ -311,130 +379,85 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     for (const f of p.ar as string[]) add(f, "person", id);
     for (const f of (p.short ?? []) as string[]) add(f, "person", id);
   }
+  return people;
+}
 
+/** The word sets of events.yaml: set name → its path in the file (a key of `calls:` or a top-level key). */
+const EVENT_SETS: Record<string, string> = {
+  callNouns: "calls.nouns",
+  phone: "calls.phone",
+  make: "calls.make",
+  receive: "calls.receive",
+  contact: "calls.contact",
+  discuss: "calls.discuss",
+  happen: "calls.happen",
+  talk: "calls.talk",
+  future: "calls.future",
+  notCalls: "calls.notCalls",
+  initiative: "calls.initiative",
+  phoneNouns: "calls.phoneNouns",
+  talkNouns: "calls.talkNouns",
+  callThanked: "calls.thanked",
+  thanks: "calls.thanks",
+  pluralCalls: "calls.pluralCalls",
+  phoneAdverbs: "calls.phoneAdverbs",
+  join: "calls.join",
+  callBlockers: "calls.callBlockers",
+  videoWords: "calls.videoWords",
+  courtesy: "courtesy",
+  negation: "negation",
+  clauseBreak: "clauseBreak",
+  prepositionTo: "prepositionTo",
+  condolence: "condolence",
+  parties: "dual.parties",
+  pronouns: "dual.pronouns",
+  clash: "clash",
+  meeting: "meeting",
+  approx: "approx",
+  killVerbs: "killVerbs",
+  inflictVerbs: "inflictVerbs",
+  subjectVerbs: "subjectVerbs",
+  skipAfter: "skipAfterVerb",
+  skipBefore: "skipBeforeVerb",
+  clauseStart: "clauseStart",
+};
+
+/** statement verbs with their forms' number and gender, the word sets, phrases, quantities and dual offices */
+function readEvents(
+  dir: string,
+): Pick<Lexicon, "verbs" | "sets" | "phrases" | "quantities" | "dualOffices" | "attribution"> {
   const ey = readYaml(dir, "events.yaml");
   const verbs = new Map<string, VerbInfo>();
   for (const v of (ey.statement ?? []) as Any[]) {
     const forms = new Set((v.forms as string[]).map(N));
-    for (const n of forms) {
-      const participle =
-        (/^(م|قايل|داعي|نافي|حاث|ذاكر|لافت)/.test(n) && /(ا|ه|ين)$/.test(n)) ||
-        /^(ندعو|نوكد|نطالب|نحث|ندين|نعلن|نرفض)$/.test(n);
-      // the person and number a form marks, read from its neighbours among the lemma's forms
-      const dual =
-        !participle &&
-        ((n.endsWith("ا") && forms.has(n.slice(0, -1))) || (/^[يت].*ان$/.test(n) && forms.has(n.slice(0, -2))));
-      const feminine =
-        !participle &&
-        ((n.endsWith("ت") && forms.has(n.slice(0, -1))) || (n.startsWith("ت") && forms.has(`ي${n.slice(1)}`)));
-      verbs.set(n, { lemma: v.lemma, kind: v.kind ?? "Statement", participle, dual, feminine });
-    }
+    for (const n of forms) verbs.set(n, { lemma: v.lemma, kind: v.kind ?? "Statement", ...verbForm(n, forms) });
   }
-  const S = (xs: unknown): Set<string> => new Set(((xs ?? []) as string[]).map(N));
-  const calls = ey.calls ?? {};
-  const sets: Record<string, Set<string>> = {
-    callNouns: S(calls.nouns),
-    phone: S(calls.phone),
-    make: S(calls.make),
-    receive: S(calls.receive),
-    contact: S(calls.contact),
-    discuss: S(calls.discuss),
-    happen: S(calls.happen),
-    talk: S(calls.talk),
-    future: S(calls.future),
-    notCalls: S(calls.notCalls),
-    initiative: S(calls.initiative),
-    phoneNouns: S(calls.phoneNouns),
-    talkNouns: S(calls.talkNouns),
-    callThanked: S(calls.thanked),
-    courtesy: S(ey.courtesy),
-    negation: S(ey.negation),
-    thanks: S(calls.thanks),
-    pluralCalls: S(calls.pluralCalls),
-    phoneAdverbs: S(calls.phoneAdverbs),
-    join: S(calls.join),
-    callBlockers: S(calls.callBlockers),
-    videoWords: S(calls.videoWords),
-    clauseBreak: S(ey.clauseBreak),
-    prepositionTo: S(ey.prepositionTo),
-    condolence: S(ey.condolence),
-    parties: S(ey.dual?.parties),
-    pronouns: S(ey.dual?.pronouns),
-    clash: S(ey.clash),
-    meeting: S(ey.meeting),
-    approx: S(ey.approx),
-    killVerbs: S(ey.killVerbs),
-    inflictVerbs: S(ey.inflictVerbs),
-    subjectVerbs: S(ey.subjectVerbs),
-    skipAfter: S(ey.skipAfterVerb),
-    skipBefore: S(ey.skipBeforeVerb),
-    clauseStart: S(ey.clauseStart),
-  };
-  const phrases: Record<string, string[]> = {
-    ceasefire: ((ey.ceasefire ?? []) as string[]).map(N),
-    deescalation: ((ey.deescalation ?? []) as string[]).map(N),
-    atLeast: ((ey.atLeast ?? []) as string[]).map(N),
-    atLeastAfter: ((ey.atLeastAfter ?? []) as string[]).map(N),
-  };
+  const at = (p: string): unknown => p.split(".").reduce((o: Any, k) => o?.[k], ey);
+  const sets = Object.fromEntries(Object.entries(EVENT_SETS).map(([name, p]) => [name, N_SET(at(p))]));
+  const phrases: Record<string, string[]> = {};
+  for (const k of ["ceasefire", "deescalation", "atLeast", "atLeastAfter"])
+    phrases[k] = ((ey[k] ?? []) as string[]).map(N);
   const dualOffices = new Map<string, string>();
   for (const [office, forms] of Object.entries((ey.dual?.offices ?? {}) as Record<string, string[]>))
     for (const f of forms) dualOffices.set(N(f), office);
   const quantities = new Map<string, string>();
-  for (const [what, forms] of Object.entries((ey.quantities ?? {}) as Record<string, string[]>)) {
-    for (const f of forms) {
-      const n = N(f);
-      if (!quantities.has(n)) quantities.set(n, what);
-    }
-  }
-  const sw = readYaml(dir, "stopwords.yaml");
-  const ny = readYaml(dir, "names.yaml");
-  const givenAmbiguous = S(ny.ambiguous);
-  const given = new Set([...S(ny.given)].filter((g) => !givenAmbiguous.has(g)));
+  for (const [what, forms] of Object.entries((ey.quantities ?? {}) as Record<string, string[]>))
+    for (const f of forms) if (!quantities.has(N(f))) quantities.set(N(f), what);
+  return { verbs, sets, phrases, quantities, dualOffices, attribution: N_SET(ey.attribution) };
+}
 
-  // nisbas derived from single-word country names the hand list does not cover (كينيا → الكيني، تشاد → التشادية)
-  const hasNisba = new Set<string>();
-  for (const list of index.values()) for (const e of list) if (e.type === "nisba") hasNisba.add(e.ref);
-  const NO_DERIVE = new Set(["ML"]); // مالي = "financial"
-  for (const c of countries.values()) {
-    if (hasNisba.has(c.iso2) || NO_DERIVE.has(c.iso2)) continue;
-    const name = N(c.ar);
-    if (name.includes(" ")) continue;
-    let st = name.startsWith("ال") ? name.slice(2) : name;
-    if (st.length < 3) continue;
-    if (st.endsWith("يا")) st = st.slice(0, -2);
-    else if (st.endsWith("ا") || st.endsWith("ه")) st = st.slice(0, -1);
-    if (!st.endsWith("ي")) st += "ي";
-    if (st.length < 4) continue;
-    for (const f of nisbaForms(st)) {
-      const clash = (index.get(f) ?? []).some((e) => e.tokens.length === 1);
-      if (!clash) add(f, "nisba", c.iso2);
-    }
-  }
-
-  for (const list of index.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return {
-    dir,
-    withPeople,
-    index,
-    countries,
-    people,
-    offices,
-    domains,
-    units,
-    orgs,
-    places,
-    verbs,
-    dualOffices,
-    attribution: S(ey.attribution),
-    sets,
-    phrases,
-    quantities,
-    stop: S(sw.stop),
-    particles: S(sw.particles),
-    honorifics,
-    given,
-    givenAmbiguous,
-  };
+/** a verb form's participle, number and gender, read from its neighbours among the lemma's forms */
+function verbForm(n: string, forms: Set<string>): Pick<VerbInfo, "participle" | "dual" | "feminine"> {
+  const participle =
+    (/^(م|قايل|داعي|نافي|حاث|ذاكر|لافت)/.test(n) && /(ا|ه|ين)$/.test(n)) ||
+    /^(ندعو|نوكد|نطالب|نحث|ندين|نعلن|نرفض)$/.test(n);
+  const dual =
+    !participle &&
+    ((n.endsWith("ا") && forms.has(n.slice(0, -1))) || (/^[يت].*ان$/.test(n) && forms.has(n.slice(0, -2))));
+  const feminine =
+    !participle &&
+    ((n.endsWith("ت") && forms.has(n.slice(0, -1))) || (n.startsWith("ت") && forms.has(`ي${n.slice(1)}`)));
+  return { participle, dual, feminine };
 }
 
 export function lexiconFiles(dir: string): string[] {
