@@ -11,45 +11,13 @@
  *   fixes it later. Planned, refused, denied and video calls make no frame.
  * Reads: the view's grammar and the discourse's subject. Emits: PhoneCall events, one per unordered pair.
  */
-import { ensureUnnamedHolder } from "../holders.js";
 import type { Chunk } from "../mentions.js";
-import { addEvidence, type Discourse } from "./discourse.js";
+import { applyInitiative } from "./callDirection.js";
+import { addCall, isCalled } from "./callRecords.js";
+import { clauseEnd, clauseStart, coordinated, isBreak, prepObject, subjectOf } from "./clause.js";
+import type { Discourse } from "./discourse.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
-
-/** Records a call between two persons; a pair already called is the same call (a re-mention). */
-export function addCall(v: SentenceView, d: Discourse, caller: string, callee: string, directed: boolean, at: Chunk) {
-  if (!caller || !callee || caller === callee || !d.isPerson(caller) || !d.isPerson(callee)) return;
-  if (caller.startsWith("person:unnamed:source:") || callee.startsWith("person:unnamed:source:")) return;
-  const key = [caller, callee].sort().join("|");
-  const existing = d.callByPair.get(key);
-  d.lastCallPair = [caller, callee];
-  if (existing) {
-    addEvidence(existing, v.ev);
-    if (directed && !existing.directed) {
-      existing.directed = true;
-      existing.participants = [
-        { role: "caller", entity: caller },
-        { role: "callee", entity: callee },
-      ];
-    }
-    d.lastCall = existing;
-    return;
-  }
-  const date = v.dateNear(at);
-  const e = d.newEvent(
-    "PhoneCall",
-    "041",
-    [
-      { role: "caller", entity: caller },
-      { role: "callee", entity: callee },
-    ],
-    v.ev,
-    { directed, date: date?.date ?? null, datePrecision: date?.precision ?? null, medium: "telephone" },
-  );
-  d.callByPair.set(key, e);
-  d.lastCall = e;
-}
 
 type VerbKind = "make" | "receive" | "happen" | "talk" | "contact" | "join";
 
@@ -77,8 +45,7 @@ const PREPS: Record<VerbKind | "none", string[]> = {
   talk: ["مع", "الي", "ب", "علي", "بين"],
   none: ["مع", "بين"],
 };
-/** how far after the noun (or verb) its preposition may stand: phone words, time words and commas between */
-const PREP_REACH = 6;
+
 /** relative pronoun endings of أجراه/تلقاه: the verb's object is the call noun before it */
 const RELATIVE = /(اه|ته|اها|اهما)$/;
 
@@ -91,112 +58,6 @@ function verbKind(v: SentenceView, c: Chunk | undefined): VerbKind | null {
   if (v.has(c, B.join)) return "join";
   if (v.has(c, B.talk) || v.has(c, B.discuss)) return "talk";
   return null;
-}
-
-/** punctuation that ends a clause (a comma, a bracket, a quote mark or a hyphen does not: titles, appositions
- * and quoted names hold them) */
-const isBreak = (v: SentenceView, c: Chunk) => /^[.؛;:!?؟]$/.test(v.punct(c));
-
-/** where the clause holding chunk k starts: after sentence punctuation, a reporting verb or a clause word */
-function clauseStart(v: SentenceView, k: number): number {
-  for (let j = k - 1; j >= 0; j--) {
-    const c = v.cs[j];
-    if (c.type === "verb" || v.has(c, B.clauseBreak)) return j + 1;
-    if (isBreak(v, c)) return j + 1;
-  }
-  return 0;
-}
-
-/** where the clause holding chunk k ends */
-function clauseEnd(v: SentenceView, k: number): number {
-  for (let j = k + 1; j < v.cs.length; j++) {
-    const c = v.cs[j];
-    if (c.type === "verb" || v.has(c, B.clauseBreak)) return j;
-    if (isBreak(v, c)) return j;
-  }
-  return v.cs.length;
-}
-
-/** the persons an actor chunk stands for */
-function personsOf(v: SentenceView, d: Discourse, c: Chunk): string[] {
-  if (c.type === "country" || c.type === "media") return [];
-  if (c.type === "dual") {
-    const holders = dualHolders(v, d, c);
-    if (holders.length) return holders;
-  }
-  return (v.actorEnts(c) ?? []).filter(d.isPerson);
-}
-
-/** «الرئيسين الإيراني والصيني»: a dual office with two nisbas is the two countries' holders of that office */
-function dualHolders(v: SentenceView, d: Discourse, c: Chunk): string[] {
-  const word = v.u.toks[c.s].norm;
-  const office = v.lex.dualOffices.get(word) ?? v.lex.dualOffices.get(word.slice(c.pre.length));
-  if (!office) return [];
-  const at = v.cs.indexOf(c);
-  const nisbas = v.cs.slice(at + 1, at + 3).filter((x) => x.type === "country" && x.form === "nisba" && x.iso);
-  if (nisbas.length !== 2) return [];
-  return nisbas.map((x) => {
-    const title = v.lex.offices.get(office)?.ar ?? c.text;
-    const id = ensureUnnamedHolder(d.reg, v.lex, office, x.iso as string, `${title} ${x.text.slice(x.pre.length)}`);
-    d.reg.mention(id, v.ev.sentence, c.start + c.pre.length, x.end);
-    return id;
-  });
-}
-
-/** the persons named in chunks [from, to), in order, once each */
-function personsIn(v: SentenceView, d: Discourse, from: number, to: number): string[] {
-  const out: string[] = [];
-  for (let j = Math.max(0, from); j < Math.min(v.cs.length, to); j++)
-    for (const p of personsOf(v, d, v.cs[j])) if (!out.includes(p)) out.push(p);
-  return out;
-}
-
-/** the object after a preposition in [from, to): the first actor there and the actors coordinated with it */
-function prepObject(
-  v: SentenceView,
-  d: Discourse,
-  from: number,
-  to: number,
-  kind: VerbKind | null,
-): { prep: string; ents: string[] } {
-  const { cs } = v;
-  const preps = PREPS[kind ?? "none"];
-  for (let j = from; j < Math.min(to, from + PREP_REACH); j++) {
-    const c = cs[j];
-    const word = v.norm(c);
-    const prep = preps.find((p) => p !== "ب" && (word === p || word === `و${p}`));
-    const attached =
-      preps.includes("ب") && c.type !== "tok" && (c.pre.endsWith("ب") || c.pre.endsWith("ل")) ? "ب" : null;
-    if (!prep && !attached) continue;
-    const ents = coordinated(v, d, prep ? j + 1 : j, to);
-    if (ents.length) return { prep: prep ?? (attached as string), ents };
-    if (prep) return { prep, ents: [] };
-  }
-  return { prep: "", ents: [] };
-}
-
-/** the persons from chunk j on: one actor after at most four words (أخيه، فخامة), then those joined by و */
-function coordinated(v: SentenceView, d: Discourse, j: number, to: number): string[] {
-  const { cs } = v;
-  const out: string[] = [];
-  let gap = 0;
-  for (let k = j; k < to; k++) {
-    const c = cs[k];
-    const ps = personsOf(v, d, c);
-    if (ps.length) {
-      if (out.length && !c.pre.startsWith("و") && !v.isWord(cs[k - 1], "و")) {
-        // an apposition (X، رئيس …) is the same party; anything else ends the list
-        if (ps.every((p) => out.includes(p))) continue;
-        if (!v.isComma(cs[k - 1])) break;
-      }
-      for (const p of ps) if (!out.includes(p)) out.push(p);
-      gap = 0;
-      continue;
-    }
-    if (v.actorEnts(c)) continue; // a country or body inside a title
-    if (++gap > 4) break;
-  }
-  return out;
 }
 
 /** a call noun that is a phone call: with a phone word after it, or one that names a call by itself */
@@ -265,15 +126,6 @@ function relativeVerb(v: SentenceView, k: number): number {
   return relative ? j : -1;
 }
 
-/** the subject: persons in the first range that has any, else the subject in force */
-function subjectOf(v: SentenceView, d: Discourse, ranges: [number, number][], not: string[]): string[] {
-  for (const [from, to] of ranges) {
-    const ps = personsIn(v, d, from, to).filter((p) => !not.includes(p));
-    if (ps.length) return ps;
-  }
-  return d.subject().filter((p) => d.isPerson(p) && !not.includes(p));
-}
-
 interface Found {
   frame: Frame;
   /** the chunks whose surroundings may say the call is planned or blocked */
@@ -290,7 +142,7 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
     // اتصال أجراه X بـ Y; with no X, the subject is the sentence's (بحث X و Y … خلال اتصال أجراه بـ Y)
     const verb = verbKind(v, cs[rel]);
     const relEnd = clauseEnd(v, rel);
-    const obj = prepObject(v, d, rel + 1, relEnd, verb);
+    const obj = prepObject(v, d, rel + 1, relEnd, PREPS[verb ?? "none"]);
     // في اتصال تلقاه من Y، أكد X: the subject may also follow, in the clause the phrase opens
     const after: [number, number] = [relEnd, clauseEnd(v, relEnd)];
     const subjects = subjectOf(v, d, [[rel + 1, relEnd], [start, k], after, [0, k]], obj.ents);
@@ -301,7 +153,7 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
   const gv = adjunct ? -1 : governingVerb(v, k, start);
   if (gv >= 0) {
     const verb = verbKind(v, cs[gv]);
-    const obj = prepObject(v, d, k + 1, end, verb);
+    const obj = prepObject(v, d, k + 1, end, PREPS[verb ?? "none"]);
     const subjects = subjectOf(
       v,
       d,
@@ -314,7 +166,7 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
     return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb, several }, at: [gv, k] };
   }
   // في/خلال اتصال هاتفي مع Y، or a call between two parties named with the noun
-  const obj = prepObject(v, d, k + 1, end, null);
+  const obj = prepObject(v, d, k + 1, end, PREPS.none);
   const subjects = obj.prep === "بين" ? [] : subjectOf(v, d, [[start, k]], obj.ents);
   if (!obj.ents.length && subjects.length) {
     // قدم X في اتصال هاتفي تعازيه إلى Y: X called to offer them
@@ -342,7 +194,7 @@ function frameAtAdverb(v: SentenceView, d: Discourse, k: number, remention = fal
   for (let j = k - 1; j >= start && gv < 0; j--) if (verbKind(v, cs[j])) gv = j;
   const verb = gv >= 0 ? verbKind(v, cs[gv]) : "talk";
   const end = clauseEnd(v, k);
-  const obj = prepObject(v, d, k + 1, end, verb === "make" || verb === "receive" ? verb : "talk");
+  const obj = prepObject(v, d, k + 1, end, PREPS[verb === "make" || verb === "receive" ? verb : "talk"]);
   // تحادث X مع Y with no phone word: the subject may follow the verb
   const ranges: [number, number][] = remention
     ? [
@@ -358,7 +210,7 @@ function frameAtAdverb(v: SentenceView, d: Discourse, k: number, remention = fal
 function frameAtContact(v: SentenceView, d: Discourse, k: number): Found | null {
   const start = clauseStart(v, k);
   const end = clauseEnd(v, k);
-  const obj = prepObject(v, d, k + 1, end, "contact");
+  const obj = prepObject(v, d, k + 1, end, PREPS.contact);
   if (obj.prep !== "ب") return null;
   const subjects = subjectOf(
     v,
@@ -423,58 +275,5 @@ export function callRule(v: SentenceView, d: Discourse, k: number): boolean {
     return false;
   emit(v, d, frame, v.cs[k]);
   if (d.initiative) applyInitiative(v, d, d.initiative);
-  return false;
-}
-
-/** whether a person is a party of a call told before */
-const isCalled = (d: Discourse, p: string) => [...d.callByPair.keys()].some((key) => key.split("|").includes(p));
-
-/** turns the last call toward the party of the country that took the initiative */
-function applyInitiative(v: SentenceView, d: Discourse, country: string): void {
-  const call = d.lastCall;
-  if (!call) return;
-  const countryOf = (id: string) => d.reg.entities.get(id)?.country ?? null;
-  const [a, b] = call.participants.map((p) => p.entity);
-  // the party of that country; failing that, the one whose country is known to be another
-  let who = [a, b].find((p) => countryOf(p) === country);
-  if (!who) {
-    const other = [a, b].filter((p) => countryOf(p) && countryOf(p) !== country);
-    if (other.length === 1) who = other[0] === a ? b : a;
-  }
-  if (!who) return;
-  call.participants = [
-    { role: "caller", entity: who },
-    { role: "callee", entity: who === a ? b : a },
-  ];
-  call.directed = true;
-  addEvidence(call, v.ev);
-  d.initiative = null;
-}
-
-/** شكر X Y على اتصاله: Y called X */
-export function thanksRule(v: SentenceView, d: Discourse, k: number): boolean {
-  const { cs } = v;
-  if (!v.has(cs[k], B.callThanked) || !v.isWord(cs[k - 1], "علي")) return false;
-  const start = clauseStart(v, k);
-  for (let j = k - 2; j >= start; j--) {
-    if (!v.has(cs[j], B.thanks)) continue;
-    const [callee, caller] = personsIn(v, d, j + 1, k);
-    if (callee && caller) addCall(v, d, caller, callee, true, cs[k]);
-    break;
-  }
-  return false;
-}
-
-/** «بمبادرة من الجانب X» after a call, «كان الجانب X المبادر» before it: X's party called */
-export function initiativeRule(v: SentenceView, d: Discourse, k: number): boolean {
-  if (!v.has(v.cs[k], B.initiative)) return false;
-  for (let j = Math.max(0, k - 4); j < Math.min(v.cs.length, k + 5); j++) {
-    if (v.cs[j].type !== "country") continue;
-    const country = v.cs[j].ents?.[0];
-    if (!country) break;
-    d.initiative = country;
-    if (d.lastCall) applyInitiative(v, d, country);
-    break;
-  }
   return false;
 }
