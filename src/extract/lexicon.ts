@@ -101,6 +101,10 @@ export interface Lexicon {
   /** given names (names.yaml): unambiguous ones, and those that are also common words */
   given: Set<string>;
   givenAmbiguous: Set<string>;
+  /** common words that are never a name (stopwords.yaml `common`) */
+  common: Set<string>;
+  /** role nouns that introduce a name like an honorific (offices.yaml `roles`: الفنان، اللاعب، الكاتب) */
+  roles: Set<string>;
 }
 
 const N = (s: string) => normaliseArabic(String(s));
@@ -404,6 +408,8 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     honorifics,
     given,
     givenAmbiguous,
+    common: S(sw.common),
+    roles: S(oy.roles),
   };
 }
 

@@ -5,6 +5,7 @@
  * places introduced by trigger nouns (قرية X), and statement verbs.
  */
 import type { LexEntry, Lexicon, VerbInfo } from "./lexicon.js";
+import { commonWord, isGivenName, strongSingle } from "./names.js";
 import { type Token, variants } from "./tokens.js";
 
 export type ChunkType =
@@ -215,13 +216,16 @@ export class Mentioner {
   }
 
   /** word usable as part of a person's name */
-  nameLike(i: number, allowArticle: boolean, allowWaw = false): boolean {
+  nameLike(i: number, allowArticle: boolean, allowWaw = false, givenStop = false): boolean {
     const t = this.toks[i];
     if (t?.kind !== "word" || t.norm.length < 2) return false;
     const lex = this.lex;
     let n = t.norm;
     if (allowWaw && n.startsWith("و") && n.length > 3) n = n.slice(1);
-    if (lex.stop.has(n) || lex.honorifics.has(n)) return false;
+    // a given name spelled like a function word (علي / على) only where a name is expected
+    if (givenStop && lex.stop.has(n) && isGivenName(lex, n)) return true;
+    if (lex.stop.has(n) || lex.honorifics.has(n) || lex.roles.has(n)) return false;
+    if (!allowWaw && commonWord(lex, t)) return false;
     for (const v of variants(n)) {
       if (lex.verbs.has(v.form) || lex.stop.has(v.form)) return false;
       if (v.pre === "" || v.pre === "و") {
@@ -254,7 +258,7 @@ export class Mentioner {
   /** a run of name tokens starting at i; returns end index or -1.
    * nisbaSurname: a nisba with the article may close a name of 2+ tokens (محمد شياع السوداني) — only after a
    * title that already named the country. */
-  nameRun(i: number, allowWaw = false, nisbaSurname = false, regnal = false): number {
+  nameRun(i: number, allowWaw = false, nisbaSurname = false, regnal = false, afterTitle = false): number {
     const lex = this.lex;
     let k = i;
     let count = 0;
@@ -263,7 +267,8 @@ export class Mentioner {
     while (k < this.toks.length && count < (particles ? 7 : 4)) {
       const first = k === i;
       const canArticle = particle || count >= 1;
-      if (!this.nameLike(k, canArticle, first && allowWaw)) {
+      const givenStop = first && (afterTitle || this.givenOrParticle(k + 1));
+      if (!this.nameLike(k, canArticle, first && allowWaw, givenStop)) {
         if (nisbaSurname && count >= 2 && !particle && this.isNisbaSurname(k)) {
           k++;
           count++;
@@ -280,6 +285,8 @@ export class Mentioner {
       particle = isParticle;
     }
     if (count === 0) return -1;
+    // a given name spelled like a function word (علي / على) is a name only with more name after it
+    if (count === 1 && this.lex.stop.has(this.toks[i].norm)) return -1;
     // a name cannot end with a particle
     if (lex.particles.has(this.toks[k - 1].norm)) return k - 1 > i ? k - 1 : -1;
     // regnal ordinal after a king's / emir's name (عبد الله الثاني، محمد السادس)
@@ -291,6 +298,12 @@ export class Mentioner {
         return k - 1;
     }
     return k;
+  }
+
+  /** a known given name or a name particle at k (علي عبدالله …، علي بن …) */
+  givenOrParticle(k: number): boolean {
+    const t = this.toks[k];
+    return t?.kind === "word" && (this.lex.given.has(t.norm) || this.lex.particles.has(t.norm));
   }
 
   /** الفلاني used as a family name: a nisba with the article, not followed by another name token */
@@ -307,15 +320,19 @@ export class Mentioner {
     return this.lex.given.has(n) || (ambiguousToo && this.lex.givenAmbiguous.has(n));
   }
 
-  /** honorifics (الشيخ، الأمير، اللواء …) standing before a name */
+  isHonorific(norm: string): boolean {
+    return this.lex.honorifics.has(norm) || this.lex.roles.has(norm);
+  }
+
+  /** honorifics (الشيخ، الأمير، اللواء …) and role nouns (الفنان، اللاعب …) standing before a name */
   skipHonorifics(j: number): number {
     let k = j;
-    while (k < this.toks.length && this.toks[k].kind === "word" && this.lex.honorifics.has(this.toks[k].norm)) k++;
+    while (k < this.toks.length && this.toks[k].kind === "word" && this.isHonorific(this.toks[k].norm)) k++;
     return k;
   }
 
   /** known person or unknown name at i (quotes allowed around it) */
-  personAt(i: number, allowWaw = false, nisbaSurname = false, regnal = false): Chunk | null {
+  personAt(i: number, allowWaw = false, nisbaSurname = false, regnal = false, afterTitle = false): Chunk | null {
     let k = i;
     let quoted = false;
     if (isQuote(this.toks[k])) {
@@ -333,7 +350,7 @@ export class Mentioner {
       });
       return c;
     }
-    const e0 = this.nameRun(k, allowWaw, nisbaSurname, regnal);
+    const e0 = this.nameRun(k, allowWaw, nisbaSurname, regnal, afterTitle);
     if (e0 > k) {
       let e = e0;
       if (quoted && !isQuote(this.toks[e])) return null;
@@ -521,7 +538,7 @@ export class Mentioner {
     const honorific = j > j0;
     const hasCountry = titles.some((t) => t.country) || !!orgId;
     const regnal = titles.some((t) => t.office === "king" || t.office === "emir" || t.office === "sultan");
-    const p = this.personAt(j, false, hasCountry, regnal);
+    const p = this.personAt(j, false, hasCountry, regnal, true);
     const weak = (toks: string[]) =>
       toks.some(
         (x, ix) =>
@@ -532,7 +549,8 @@ export class Mentioner {
       );
     if (p && (p.personId || (p.nameTokens && p.nameTokens.length >= 1 && !weak(p.nameTokens)))) {
       // after a comma, an unknown single token is too weak
-      if (p.personId || (!afterComma && !honorific) || (p.nameTokens?.length ?? 0) >= 2) {
+      const single = !p.personId && (p.nameTokens?.length ?? 0) === 1;
+      if (single ? !afterComma && !honorific && strongSingle(this.lex, this.toks[p.s]) : true) {
         return this.chunk("person", i, p.e, m.pre, {
           personId: p.personId,
           nameTokens: p.nameTokens,

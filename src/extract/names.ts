@@ -1,0 +1,63 @@
+/**
+ * Words that can or cannot be part of a person's name. Arabic has no capital letters, so a word is judged by
+ * the general word lists of the lexicon (stopwords.yaml `stop` and `common`, names.yaml given names) and by
+ * the shape of common Arabic words: a pronoun suffix (منصبه، احتجاجه), an imperfect verb (يمثل), a verbal
+ * noun of a derived form (تشكيل، احتجاج، استقبال، انتهاء), a preposition glued to a noun (بسبب، لحضور).
+ */
+import type { Lexicon } from "./lexicon.js";
+import type { Token } from "./tokens.js";
+
+/** verbal nouns and verbs of the derived forms (تفعيل، افتعال، انفعال، استفعال) and imperfect verbs (يفعل) */
+const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+)$/;
+/** a preposition glued to a word that is common without it (بسبب، لحضور، بلقاء، بعنوان) */
+const GLUED = /^(ب|ل|ك)/;
+/** pronoun suffixes, read on the original spelling: ه (not ة), ها، هم، هما، هن، كم، نا */
+const SUFFIX = /(ه|ها|هم|هما|هن|كم|كما)$/;
+
+const MEMO = new WeakMap<Lexicon, Map<string, boolean>>();
+
+/** true when a word is a common word, never a name (memoised per lexicon and spelling) */
+export function commonWord(lex: Lexicon, t: Token): boolean {
+  let memo = MEMO.get(lex);
+  if (!memo) {
+    memo = new Map();
+    MEMO.set(lex, memo);
+  }
+  const key = `${t.norm}|${t.text}`;
+  let r = memo.get(key);
+  if (r === undefined) {
+    r = computeCommon(lex, t.norm, t.text);
+    if (memo.size > 100_000) memo.clear();
+    memo.set(key, r);
+  }
+  return r;
+}
+
+function bare(lex: Lexicon, norm: string): string {
+  return norm.startsWith("و") && norm.length > 3 && !isGivenName(lex, norm) ? norm.slice(1) : norm;
+}
+
+export function isGivenName(lex: Lexicon, norm: string): boolean {
+  return lex.given.has(norm) || lex.givenAmbiguous.has(norm);
+}
+
+function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
+  const n = bare(lex, norm);
+  if (isGivenName(lex, n)) return false;
+  if (lex.common.has(n) || lex.stop.has(n)) return true;
+  const raw = text.startsWith("و") && n !== norm ? text.slice(1) : text;
+  // a pronoun suffix never follows the article (الله، المرحلة)
+  if (n.length >= 4 && !n.startsWith("ال") && SUFFIX.test(raw) && !raw.endsWith("ة")) return true;
+  if (n.length >= 4 && DERIVED.test(n)) return true;
+  if (n.length >= 5 && GLUED.test(n)) {
+    const rest = n.slice(1);
+    if (lex.common.has(rest) || lex.stop.has(rest) || lex.index.has(rest)) return true;
+  }
+  return false;
+}
+
+/** a single unknown word strong enough to be a name on its own after a title (الرئيس بوش، الفنان محفوظ) */
+export function strongSingle(lex: Lexicon, t: Token): boolean {
+  if (t.kind !== "word" || t.norm.length < 3 || t.norm.startsWith("ال") || lex.stop.has(t.norm)) return false;
+  return !commonWord(lex, t);
+}
