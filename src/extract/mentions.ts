@@ -144,6 +144,8 @@ const SOURCE_HEADS = new Set(["مصادر", "مصدر", "مسوول", "مسوو�
 const REGNAL = new Set(["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"]);
 /** bare رئيس is an office only with a country after it (رئيس الإمارات، رئيس تركيا) */
 const BARE_HEAD = new Set(["رييس", "رييسه"]);
+/** qualifiers between a role noun and the name: اللاعب الدولي، الفنان الكبير، الكاتب الراحل */
+const INTRO_QUALIFIERS = new Set(["الدولي", "الكبير", "الكبيره", "الراحل", "الراحله", "الشاب", "الشابه", "الشهير", "الشهيره", "المعروف", "المعروفه", "السابق", "الاسبق", "الجديد", "الشيخ"]);
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
@@ -267,8 +269,8 @@ export class Mentioner {
     while (k < this.toks.length && count < (particles ? 7 : 4)) {
       const first = k === i;
       const canArticle = particle || count >= 1;
-      const givenStop = first && (afterTitle || this.givenOrParticle(k + 1));
-      if (!this.nameLike(k, canArticle, first && allowWaw, givenStop)) {
+      const givenStop = first && this.givenOrParticle(k + 1);
+      if (!this.nameLike(k, canArticle, first && allowWaw, givenStop) || (!first && this.nameBreak(k, count, particle))) {
         if (nisbaSurname && count >= 2 && !particle && this.isNisbaSurname(k)) {
           k++;
           count++;
@@ -300,6 +302,16 @@ export class Mentioner {
     return k;
   }
 
+  /** a word that cannot continue a name of `count` words: و + a given name starts the next name of a list
+   * (محمود وعمرو); a definite feminine noun after two names is not a family name */
+  nameBreak(k: number, count: number, afterParticle: boolean): boolean {
+    const n = this.toks[k].norm;
+    if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
+    // a feminine common noun after two names (جورج بوش الأزمة): family names rarely end in ة
+    if (!afterParticle && count >= 2 && n.startsWith("ال") && this.toks[k].text.endsWith("ة")) return true;
+    return false;
+  }
+
   /** a known given name or a name particle at k (علي عبدالله …، علي بن …) */
   givenOrParticle(k: number): boolean {
     const t = this.toks[k];
@@ -322,6 +334,19 @@ export class Mentioner {
 
   isHonorific(norm: string): boolean {
     return this.lex.honorifics.has(norm) || this.lex.roles.has(norm);
+  }
+
+  /** honorifics and role nouns, then nisbas and qualifiers before the name (اللاعب المصري الدولي …) */
+  skipIntro(i: number): number {
+    let j = this.skipHonorifics(i);
+    if (j === i) return i;
+    for (let g = 0; g < 3; g++) {
+      const t = this.toks[j];
+      if (t?.kind !== "word" || !t.norm.startsWith("ال")) break;
+      if (INTRO_QUALIFIERS.has(t.norm) || this.isNisbaSurname(j)) j++;
+      else break;
+    }
+    return this.skipHonorifics(j);
   }
 
   /** honorifics (الشيخ، الأمير، اللواء …) and role nouns (الفنان، اللاعب …) standing before a name */
@@ -668,11 +693,14 @@ export class Mentioner {
    * name + family name (باراك أوباما) */
   untitledPersonAt(i: number): Chunk | null {
     const t = this.toks[i];
-    const j = this.skipHonorifics(i);
+    const j = this.skipIntro(i);
     let p: Chunk | null = null;
-    if (j > i) p = this.personAt(j, false);
+    if (j > i) p = this.personAt(j, false, false, false, true);
     else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
-    if (!p || !(p.personId || (p.nameTokens?.length ?? 0) >= 2)) return null;
+    if (!p) return null;
+    const n = p.nameTokens?.length ?? 0;
+    // after an honorific or a role noun one strong word is a name (الشيخ صباح، الفنان محفوظ)
+    if (!(p.personId || n >= 2 || (j > i && n === 1 && strongSingle(this.lex, this.toks[p.s])))) return null;
     if (j > i)
       return this.chunk("person", i, p.e, "", {
         personId: p.personId,
@@ -708,7 +736,7 @@ export class Mentioner {
     }
     const bare = norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
     if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
-    if (lex.honorifics.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
+    if (lex.honorifics.has(norm) || lex.roles.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
     for (let p = 2; p < norm.length - 2; p++) if (norm[p] === "و") return false; // run-together names
     return true;
   }

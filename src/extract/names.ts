@@ -9,8 +9,9 @@ import type { Token } from "./tokens.js";
 
 /** verbal nouns and verbs of the derived forms (تفعيل، افتعال، انفعال، استفعال) and imperfect verbs (يفعل) */
 const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+)$/;
-/** a preposition glued to a word that is common without it (بسبب، لحضور، بلقاء، بعنوان) */
+/** a preposition glued to a word that is common without it (بسبب، لحضور، بلقاء، بعنوان، لتوفير، لمتصفح) */
 const GLUED = /^(ب|ل|ك)/;
+const GLUED_REST = /^(ت..ي.|ا.ت.ا.|ان..ا.|است..+|مت...)$/;
 /** pronoun suffixes, read on the original spelling: ه (not ة), ها، هم، هما، هن، كم، نا */
 const SUFFIX = /(ه|ها|هم|هما|هن|كم|كما)$/;
 
@@ -45,13 +46,15 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
   const n = bare(lex, norm);
   if (isGivenName(lex, n)) return false;
   if (lex.common.has(n) || lex.stop.has(n)) return true;
+  // a common noun with the article (المدير، الأزمة)
+  if (n.startsWith("ال") && n.length > 4 && lex.common.has(n.slice(2))) return true;
   const raw = text.startsWith("و") && n !== norm ? text.slice(1) : text;
   // a pronoun suffix never follows the article (الله، المرحلة)
   if (n.length >= 4 && !n.startsWith("ال") && SUFFIX.test(raw) && !raw.endsWith("ة")) return true;
   if (n.length >= 4 && DERIVED.test(n)) return true;
   if (n.length >= 5 && GLUED.test(n)) {
     const rest = n.slice(1);
-    if (lex.common.has(rest) || lex.stop.has(rest) || lex.index.has(rest)) return true;
+    if (lex.common.has(rest) || lex.stop.has(rest) || lex.index.has(rest) || GLUED_REST.test(rest)) return true;
   }
   return false;
 }
