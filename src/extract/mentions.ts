@@ -145,7 +145,23 @@ const REGNAL = new Set(["الاول", "الثاني", "الثالث", "الرا�
 /** bare رئيس is an office only with a country after it (رئيس الإمارات، رئيس تركيا) */
 const BARE_HEAD = new Set(["رييس", "رييسه"]);
 /** qualifiers between a role noun and the name: اللاعب الدولي، الفنان الكبير، الكاتب الراحل */
-const INTRO_QUALIFIERS = new Set(["الدولي", "الكبير", "الكبيره", "الراحل", "الراحله", "الشاب", "الشابه", "الشهير", "الشهيره", "المعروف", "المعروفه", "السابق", "الاسبق", "الجديد", "الشيخ"]);
+const INTRO_QUALIFIERS = new Set([
+  "الدولي",
+  "الكبير",
+  "الكبيره",
+  "الراحل",
+  "الراحله",
+  "الشاب",
+  "الشابه",
+  "الشهير",
+  "الشهيره",
+  "المعروف",
+  "المعروفه",
+  "السابق",
+  "الاسبق",
+  "الجديد",
+  "الشيخ",
+]);
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
@@ -260,7 +276,7 @@ export class Mentioner {
   /** a run of name tokens starting at i; returns end index or -1.
    * nisbaSurname: a nisba with the article may close a name of 2+ tokens (محمد شياع السوداني) — only after a
    * title that already named the country. */
-  nameRun(i: number, allowWaw = false, nisbaSurname = false, regnal = false, afterTitle = false): number {
+  nameRun(i: number, allowWaw = false, nisbaSurname = false, regnal = false): number {
     const lex = this.lex;
     let k = i;
     let count = 0;
@@ -270,7 +286,10 @@ export class Mentioner {
       const first = k === i;
       const canArticle = particle || count >= 1;
       const givenStop = first && this.givenOrParticle(k + 1);
-      if (!this.nameLike(k, canArticle, first && allowWaw, givenStop) || (!first && this.nameBreak(k, count, particle))) {
+      if (
+        !this.nameLike(k, canArticle, first && allowWaw, givenStop) ||
+        (!first && this.nameBreak(k, count, particle))
+      ) {
         if (nisbaSurname && count >= 2 && !particle && this.isNisbaSurname(k)) {
           k++;
           count++;
@@ -357,7 +376,7 @@ export class Mentioner {
   }
 
   /** known person or unknown name at i (quotes allowed around it) */
-  personAt(i: number, allowWaw = false, nisbaSurname = false, regnal = false, afterTitle = false): Chunk | null {
+  personAt(i: number, allowWaw = false, nisbaSurname = false, regnal = false): Chunk | null {
     let k = i;
     let quoted = false;
     if (isQuote(this.toks[k])) {
@@ -375,7 +394,7 @@ export class Mentioner {
       });
       return c;
     }
-    const e0 = this.nameRun(k, allowWaw, nisbaSurname, regnal, afterTitle);
+    const e0 = this.nameRun(k, allowWaw, nisbaSurname, regnal);
     if (e0 > k) {
       let e = e0;
       if (quoted && !isQuote(this.toks[e])) return null;
@@ -563,7 +582,7 @@ export class Mentioner {
     const honorific = j > j0;
     const hasCountry = titles.some((t) => t.country) || !!orgId;
     const regnal = titles.some((t) => t.office === "king" || t.office === "emir" || t.office === "sultan");
-    const p = this.personAt(j, false, hasCountry, regnal, true);
+    const p = this.personAt(j, false, hasCountry, regnal);
     const weak = (toks: string[]) =>
       toks.some(
         (x, ix) =>
@@ -695,7 +714,7 @@ export class Mentioner {
     const t = this.toks[i];
     const j = this.skipIntro(i);
     let p: Chunk | null = null;
-    if (j > i) p = this.personAt(j, false, false, false, true);
+    if (j > i) p = this.personAt(j, false);
     else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
     if (!p) return null;
     const n = p.nameTokens?.length ?? 0;
