@@ -162,6 +162,25 @@ const INTRO_QUALIFIERS = new Set([
   "الجديد",
   "الشيخ",
 ]);
+/** words that close a bare name: the complementiser after a verb of saying (وقال X إن …), a relative */
+const CLOSERS = new Set([
+  "ان",
+  "انه",
+  "انها",
+  "الذي",
+  "التي",
+  "قوله",
+  "قولها",
+  "في",
+  "من",
+  "عن",
+  "على",
+  "علي",
+  "امس",
+  "اليوم",
+]);
+/** كان and its sisters before a nisba and a name (وكان الأميركي …) */
+const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "حل", "حلت", "فاز", "فازت", "سجل", "سجلت"]);
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
@@ -329,6 +348,28 @@ export class Mentioner {
     // a feminine common noun after two names (جورج بوش الأزمة): family names rarely end in ة
     if (!afterParticle && count >= 2 && n.startsWith("ال") && this.toks[k].text.endsWith("ة")) return true;
     return false;
+  }
+
+  /** an unknown name standing alone (1–3 strong words, not a lexicon entry) and closed by punctuation, a
+   * function word or the end of the sentence: the subject after a verb of saying, the name after a nisba */
+  bareNameAt(k: number): Chunk | null {
+    const t = this.toks[k];
+    if (t?.kind !== "word" || t.norm.startsWith("ال") || !strongSingle(this.lex, t)) return null;
+    if (matchAt(this.toks, k, this.lex, undefined, false)) return null;
+    const p = this.personAt(k);
+    if (!p || p.personId || !p.nameTokens) return null;
+    for (let q = p.s; q < p.e; q++) if (!strongSingle(this.lex, this.toks[q])) return null;
+    const nx = this.toks[p.e];
+    const closed = !nx || nx.kind === "punct" || CLOSERS.has(nx.norm);
+    return closed ? p : null;
+  }
+
+  /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
+  qualifiesNoun(i: number): boolean {
+    const b = this.toks[i - 1];
+    if (!b || b.kind !== "word") return false;
+    const v = b.norm.startsWith("و") && b.norm.length > 3 ? b.norm.slice(1) : b.norm;
+    return !this.lex.verbs.has(b.norm) && !this.lex.verbs.has(v) && !KANA.has(v);
   }
 
   /** a known given name or a name particle at k (علي عبدالله …، علي بن …) */
@@ -843,6 +884,12 @@ export class Mentioner {
       if (verb) {
         out.push(this.chunk("verb", i, i + 1, vpre, { verb }));
         i++;
+        // the subject right after a verb of saying (وقال فيشمان إن …)
+        const sp = this.bareNameAt(i);
+        if (sp) {
+          out.push(sp);
+          i = sp.e;
+        }
         continue;
       }
       const cp = this.counterpartAt(i);
@@ -915,6 +962,13 @@ export class Mentioner {
       }
       if (c && c.e > i) {
         out.push(c);
+        // a nisba that qualifies no noun before it introduces a name (وكان الأميركي كارميلو أنطوني)
+        const bn = type === "nisba" && m.pre === "" && !this.qualifiesNoun(i) ? this.bareNameAt(c.e) : null;
+        if (bn) {
+          out.push(bn);
+          i = bn.e;
+          continue;
+        }
         i = c.e;
       } else {
         out.push(this.chunk("tok", i, i + 1));

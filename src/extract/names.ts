@@ -34,21 +34,22 @@ export function commonWord(lex: Lexicon, t: Token): boolean {
   return r;
 }
 
-function bare(lex: Lexicon, norm: string): string {
-  return norm.startsWith("و") && norm.length > 3 && !isGivenName(lex, norm) ? norm.slice(1) : norm;
-}
-
 export function isGivenName(lex: Lexicon, norm: string): boolean {
   return lex.given.has(norm) || lex.givenAmbiguous.has(norm);
 }
 
 function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
-  const n = bare(lex, norm);
-  if (isGivenName(lex, n)) return false;
+  if (isGivenName(lex, norm)) return false;
+  // و + a listed word (وقال، وأضاف); the shapes below are read on the word as written, و included (ويليام)
+  if (norm.startsWith("و") && norm.length > 3) {
+    const rest = norm.slice(1);
+    if (lex.common.has(rest) || lex.stop.has(rest)) return true;
+  }
+  const n = norm;
   if (lex.common.has(n) || lex.stop.has(n)) return true;
   // a common noun with the article (المدير، الأزمة)
   if (n.startsWith("ال") && n.length > 4 && lex.common.has(n.slice(2))) return true;
-  const raw = text.startsWith("و") && n !== norm ? text.slice(1) : text;
+  const raw = text;
   // a pronoun suffix never follows the article (الله، المرحلة)
   if (n.length >= 4 && !n.startsWith("ال") && SUFFIX.test(raw) && !raw.endsWith("ة")) return true;
   if (n.length >= 4 && DERIVED.test(n)) return true;
