@@ -367,7 +367,7 @@ export class Mentioner {
   /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
   qualifiesNoun(i: number): boolean {
     const b = this.toks[i - 1];
-    if (!b || b.kind !== "word") return false;
+    if (b?.kind !== "word") return false;
     const v = b.norm.startsWith("و") && b.norm.length > 3 ? b.norm.slice(1) : b.norm;
     return !this.lex.verbs.has(b.norm) && !this.lex.verbs.has(v) && !KANA.has(v);
   }
