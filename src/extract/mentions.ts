@@ -181,6 +181,7 @@ const CLOSERS = new Set([
 ]);
 /** كان and its sisters before a nisba and a name (وكان الأميركي …) */
 const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "حل", "حلت", "فاز", "فازت", "سجل", "سجلت"]);
+const FUTURE = /^س[يتن][^اوي]..+$/;
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
@@ -259,8 +260,8 @@ export class Mentioner {
     const lex = this.lex;
     let n = t.norm;
     if (allowWaw && n.startsWith("و") && n.length > 3) n = n.slice(1);
-    // a given name spelled like a function word (علي / على) only where a name is expected
-    if (givenStop && lex.stop.has(n) && isGivenName(lex, n)) return true;
+    // a given name spelled like a function word (علي / على) or an office (أمير) only where a name is expected
+    if (givenStop && isGivenName(lex, n) && !n.startsWith("ال")) return true;
     if (lex.stop.has(n) || lex.honorifics.has(n) || lex.roles.has(n)) return false;
     if (!allowWaw && commonWord(lex, t)) return false;
     for (const v of variants(n)) {
@@ -301,10 +302,12 @@ export class Mentioner {
     let count = 0;
     let particle = false;
     let particles = 0;
-    while (k < this.toks.length && count < (particles ? 7 : 4)) {
+    while (k < this.toks.length && count < (particles ? 9 : 4)) {
       const first = k === i;
       const canArticle = particle || count >= 1;
-      const givenStop = first && this.givenOrParticle(k + 1);
+      const givenStop = first
+        ? this.givenOrParticle(k + 1) || this.isHonorific(this.toks[k - 1]?.norm ?? "")
+        : !particle && !lex.stop.has(this.toks[k].norm) && this.nameLike(k + 1, false);
       if (
         !this.nameLike(k, canArticle, first && allowWaw, givenStop) ||
         (!first && this.nameBreak(k, count, particle))
@@ -322,6 +325,8 @@ export class Mentioner {
       k++;
       if (n.startsWith("ال") && !particle && !isParticle) break; // an article-bearing token ends the name (أيمن الصفدي)
       if (count >= 3 && !isParticle && !particle) break;
+      // the family after آل closes the name (محمد بن راشد آل مكتوم)
+      if (particle && this.toks[k - 2].norm === "ال") break;
       particle = isParticle;
     }
     if (count === 0) return -1;
@@ -345,6 +350,8 @@ export class Mentioner {
   nameBreak(k: number, count: number, afterParticle: boolean): boolean {
     const n = this.toks[k].norm;
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
+    // a verb with the future prefix after a name (شيراك سيقرر)
+    if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
     // a feminine common noun after two names (جورج بوش الأزمة): family names rarely end in ة
     if (!afterParticle && count >= 2 && n.startsWith("ال") && this.toks[k].text.endsWith("ة")) return true;
     return false;
@@ -412,6 +419,9 @@ export class Mentioner {
   /** honorifics (الشيخ، الأمير، اللواء …) and role nouns (الفنان، اللاعب …) standing before a name */
   skipHonorifics(j: number): number {
     let k = j;
+    // the first may carry و (والسيد بدر …)
+    const first = this.toks[k]?.norm ?? "";
+    if (first.startsWith("و") && first.length > 4 && this.isHonorific(first.slice(1))) k++;
     while (k < this.toks.length && this.toks[k].kind === "word" && this.isHonorific(this.toks[k].norm)) k++;
     return k;
   }
@@ -621,7 +631,8 @@ export class Mentioner {
     // a second, personal title before the name: العاهل الأردني الملك عبد الله الثاني
     if (TITLE_BRIDGE.has(this.toks[j]?.norm ?? "")) j = this.skipHonorifics(j + 1);
     const honorific = j > j0;
-    const hasCountry = titles.some((t) => t.country) || !!orgId;
+    // a country named by the title, or an honorific before the name (رئيس مجلس الوزراء السيد محمد شياع السوداني)
+    const hasCountry = titles.some((t) => t.country) || !!orgId || honorific;
     const regnal = titles.some((t) => t.office === "king" || t.office === "emir" || t.office === "sultan");
     const p = this.personAt(j, false, hasCountry, regnal);
     const weak = (toks: string[]) =>
@@ -797,6 +808,7 @@ export class Mentioner {
     const bare = norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
     if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
     if (lex.honorifics.has(norm) || lex.roles.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
+    if (lex.honorifics.has(bare) || lex.roles.has(bare)) return false;
     for (let p = 2; p < norm.length - 2; p++) if (norm[p] === "و") return false; // run-together names
     return true;
   }

@@ -47,6 +47,8 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
   }
   const n = norm;
   if (lex.common.has(n) || lex.stop.has(n)) return true;
+  // a role noun without the article (صحافي، فنان)
+  if (lex.roles.has(`ال${n}`)) return true;
   // a common noun with the article (المدير، الأزمة)
   if (n.startsWith("ال") && n.length > 4 && lex.common.has(n.slice(2))) return true;
   const raw = text;
