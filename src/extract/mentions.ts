@@ -306,7 +306,8 @@ export class Mentioner {
       const first = k === i;
       const canArticle = particle || count >= 1;
       const givenStop = first
-        ? this.givenOrParticle(k + 1) || this.isHonorific(this.toks[k - 1]?.norm ?? "")
+        ? this.givenOrParticle(k + 1) ||
+          (this.isHonorific(this.toks[k - 1]?.norm ?? "") && lex.stop.has(this.toks[k].norm))
         : !particle && !lex.stop.has(this.toks[k].norm) && this.nameLike(k + 1, false);
       if (
         !this.nameLike(k, canArticle, first && allowWaw, givenStop) ||
@@ -436,12 +437,15 @@ export class Mentioner {
     }
     const m = matchAt(this.toks, k, this.lex, (e) => e.type === "person");
     if (m && (m.pre === "" || (allowWaw && m.pre === "و"))) {
-      let e = m.e;
+      // a known name the text gives in full, with more of its lineage (محمد بن سلمان بن عبد العزيز آل سعود)
+      const full = this.lex.particles.has(this.toks[m.e]?.norm ?? "") ? this.nameRun(m.e) : -1;
+      const last = full > m.e + 1 ? full : m.e;
+      let e = last;
       if (quoted && isQuote(this.toks[e])) e++;
       const c = this.chunk("person", i, e, m.pre, {
         personId: m.entry.ref,
         nameStart: this.toks[k].start + m.pre.length,
-        nameEnd: this.toks[m.e - 1].end,
+        nameEnd: this.toks[last - 1].end,
       });
       return c;
     }

@@ -43,8 +43,10 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
   // و + a listed word (وقال، وأضاف); the shapes below are read on the word as written, و included (ويليام)
   if (norm.startsWith("و") && norm.length > 3) {
     const rest = norm.slice(1);
-    if (lex.common.has(rest) || lex.stop.has(rest)) return true;
+    if (lex.common.has(rest) || lex.stop.has(rest) || /^ت..ي.$/.test(rest)) return true;
   }
+  // the accusative ending written with its tanween (رداً، تقريباً)
+  if (text.endsWith("اً") || text.endsWith("ً")) return true;
   const n = norm;
   if (lex.common.has(n) || lex.stop.has(n)) return true;
   // a role noun without the article (صحافي، فنان)
