@@ -353,8 +353,8 @@ export class Mentioner {
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
     // a verb with the future prefix after a name (شيراك سيقرر)
     if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
-    // a feminine common noun after two names (جورج بوش الأزمة): family names rarely end in ة
-    if (!afterParticle && count >= 2 && n.startsWith("ال") && this.toks[k].text.endsWith("ة")) return true;
+    // a feminine common noun after two names (جورج بوش الأزمة، ماتي كوسكينن جولة): family names rarely end in ة
+    if (!afterParticle && count >= 2 && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n)) return true;
     return false;
   }
 
@@ -456,7 +456,8 @@ export class Mentioner {
       if (quoted) e++;
       const toks = this.toks.slice(k, e0).map((t) => t.norm);
       let pre = "";
-      if (allowWaw && toks[0].startsWith("و") && !this.nameLike(k, false, false)) {
+      const wawGiven = !this.lex.given.has(toks[0]) && isGivenName(this.lex, toks[0].slice(1));
+      if (allowWaw && toks[0].startsWith("و") && (wawGiven || !this.nameLike(k, false, false))) {
         toks[0] = toks[0].slice(1);
         pre = "و";
       }

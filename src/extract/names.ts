@@ -11,7 +11,7 @@ import type { Token } from "./tokens.js";
 const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+)$/;
 /** a preposition glued to a word that is common without it (بسبب، لحضور، بلقاء، بعنوان، لتوفير، لمتصفح) */
 const GLUED = /^(ب|ل|ك)/;
-const GLUED_REST = /^(ت..ي.|ا.ت.ا.|ان..ا.|است..+|مت...)$/;
+const GLUED_REST = /^(ت..ي.|ا.ت.ا.|ان..ا.|است...ا.|مت...)$/;
 /** pronoun suffixes, read on the original spelling: ه (not ة), ها، هم، هما، هن، كم، نا */
 const SUFFIX = /(ه|ها|هم|هما|هن|كم|كما)$/;
 
@@ -67,5 +67,7 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
 /** a single unknown word strong enough to be a name on its own after a title (الرئيس بوش، الفنان محفوظ) */
 export function strongSingle(lex: Lexicon, t: Token): boolean {
   if (t.kind !== "word" || t.norm.length < 3 || t.norm.startsWith("ال") || lex.stop.has(t.norm)) return false;
+  // a word in ة is a feminine noun unless it is a given name (مبادرة; فاطمة، أسامة are listed)
+  if (t.text.endsWith("ة") && !isGivenName(lex, t.norm)) return false;
   return !commonWord(lex, t);
 }
