@@ -621,8 +621,13 @@ export class Mentioner {
     if (count > 1) {
       return this.chunk("office", i, k, m.pre, { office: m.entry.ref, titles, countries, count });
     }
-    // qualifier words before the nisba: e.g. "وزير الخارجية والتعاون …" covered by the lexicon.
-    // the name: [،] [quote] name
+    return this.titledPerson(i, m, k, titles, !!orgId);
+  }
+
+  /** the name after a title ending at k: [السابق] [،] [honorifics] [a second, personal title] name — a person
+   * chunk with the titles, else the office alone */
+  titledPerson(i: number, m: Match, k0: number, titles: Title[], hasOrg: boolean): Chunk {
+    let k = k0;
     // former office holders: الرئيس الأمريكي السابق بيل كلينتون
     if (FORMER.has(this.toks[k]?.norm ?? "")) {
       for (const t of titles) t.former = true;
@@ -637,7 +642,7 @@ export class Mentioner {
     if (TITLE_BRIDGE.has(this.toks[j]?.norm ?? "")) j = this.skipHonorifics(j + 1);
     const honorific = j > j0;
     // a country named by the title, or an honorific before the name (رئيس مجلس الوزراء السيد محمد شياع السوداني)
-    const hasCountry = titles.some((t) => t.country) || !!orgId || honorific;
+    const hasCountry = titles.some((t) => t.country) || hasOrg || honorific;
     const regnal = titles.some((t) => t.office === "king" || t.office === "emir" || t.office === "sultan");
     const p = this.personAt(j, false, hasCountry, regnal);
     const weak = (toks: string[]) =>
@@ -649,7 +654,7 @@ export class Mentioner {
           !(ix > 0 && this.isGiven(toks[0], true)),
       );
     if (p && (p.personId || (p.nameTokens && p.nameTokens.length >= 1 && !weak(p.nameTokens)))) {
-      // after a comma, an unknown single token is too weak
+      // after a comma or an honorific, an unknown single token is too weak
       const single = !p.personId && (p.nameTokens?.length ?? 0) === 1;
       if (single ? !afterComma && !honorific && strongSingle(this.lex, this.toks[p.s]) : true) {
         return this.chunk("person", i, p.e, m.pre, {
@@ -865,48 +870,119 @@ export class Mentioner {
     return c;
   }
 
+  /** a statement verb at i (only و/ف stripped; جاء في بيان / جاء فيه only with في) */
+  verbAt(i: number): Chunk | null {
+    const toks = this.toks;
+    for (const v of variants(toks[i].norm)) {
+      if (v.pre !== "" && v.pre !== "و" && v.pre !== "ف") continue;
+      const verb = this.lex.verbs.get(v.form);
+      if (!verb) continue;
+      if (verb.lemma === "جاء في بيان" && toks[i + 1]?.norm !== "في" && toks[i + 1]?.norm !== "فيه") return null;
+      return this.chunk("verb", i, i + 1, v.pre, { verb });
+    }
+    return null;
+  }
+
+  /** a word no lexicon entry starts: a source, a person without a title, a dual, a pronoun or plain text;
+   * pushes its chunks and returns the next index */
+  unmatchedAt(i: number, out: Chunk[]): number {
+    const lex = this.lex;
+    const c = this.sourceAt(i) ?? this.untitledPersonAt(i);
+    if (c) {
+      out.push(c);
+      return c.e;
+    }
+    const v0 = variants(this.toks[i].norm);
+    const dualHit = v0.find((v) => lex.sets.parties.has(v.form));
+    if (dualHit) out.push(this.chunk("dual", i, i + 1, dualHit.pre));
+    else if (v0.some((v) => lex.sets.pronouns.has(v.form))) out.push(this.chunk("pronoun", i, i + 1));
+    else {
+      // run-together countries: أرمينياوأذربيجان
+      const split = this.splitRunTogether(i);
+      if (split) out.push(...split);
+      else out.push(this.chunk("tok", i, i + 1));
+    }
+    return i + 1;
+  }
+
+  /** a media head (وكالة، صحيفة) and the outlet's name: quoted, a known outlet, or one word; then a country */
+  mediaHeadAt(i: number, m: Match): Chunk {
+    const toks = this.toks;
+    let k = m.e;
+    if (isQuote(toks[k])) {
+      let j = k + 1;
+      while (j < toks.length && j - k < 5 && !isQuote(toks[j])) j++;
+      if (isQuote(toks[j])) k = j + 1;
+    } else {
+      const mm = matchAt(toks, k, this.lex, (e) => e.type === "media");
+      if (mm) k = mm.e;
+      else if (toks[k]?.kind === "word" && !this.lex.stop.has(toks[k].norm)) k++;
+    }
+    const c2 = this.countryAfter(k, false);
+    if (c2) k = c2.e;
+    return this.chunk("media", i, k, m.pre, { orgId: null });
+  }
+
+  /** the chunk a lexicon entry starts at i (null: plain text) */
+  entryChunk(i: number, m: Match): Chunk | null {
+    const type = m.entry.type;
+    if (type === "office") return this.officeAt(i);
+    if (type === "named" || type === "domain" || type === "unit" || type === "domainBare")
+      return this.orgAt(i, [m.pre]);
+    if (type === "person")
+      return this.personAt(i, true) ?? this.chunk("person", i, m.e, m.pre, { personId: m.entry.ref });
+    if (type === "media") return this.chunk("media", i, m.e, m.pre, { orgId: m.entry.ref });
+    if (type === "mediaHead") return this.mediaHeadAt(i, m);
+    if (type === "place") return this.chunk("place", i, m.e, m.pre, { placeId: m.entry.ref });
+    if (type === "country" || type === "capital" || type === "nisba")
+      return this.chunk("country", i, m.e, m.pre, { iso: m.entry.ref, form: type === "country" ? "name" : type });
+    return null;
+  }
+
+  /** a lexicon entry at i: pushes its chunks and returns the next index */
+  matchedAt(i: number, m: Match, out: Chunk[]): number {
+    if (m.entry.type === "placeTrigger") {
+      const p = this.placeAfterTrigger(i, m.e);
+      if (!p) {
+        out.push(this.chunk("tok", i, i + 1));
+        return i + 1;
+      }
+      for (let k = i; k < p.s; k++) out.push(this.chunk("tok", k, k + 1));
+      out.push(p);
+      return p.e;
+    }
+    const c = this.entryChunk(i, m);
+    if (!c || c.e <= i) {
+      out.push(this.chunk("tok", i, i + 1));
+      return i + 1;
+    }
+    out.push(c);
+    // a nisba that qualifies no noun before it introduces a name (وكان الأميركي كارميلو أنطوني)
+    const bn = m.entry.type === "nisba" && m.pre === "" && !this.qualifiesNoun(i) ? this.bareNameAt(c.e) : null;
+    if (bn) out.push(bn);
+    return bn ? bn.e : c.e;
+  }
+
   run(): Chunk[] {
     const out: Chunk[] = [];
     const toks = this.toks;
-    const lex = this.lex;
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
-      if (t.kind !== "word") {
-        out.push(this.chunk("tok", i, i + 1));
-        i++;
-        continue;
-      }
       // most words are plain text: one memoised lookup sends them straight through
-      if (this.inert(t.norm)) {
+      if (t.kind !== "word" || this.inert(t.norm)) {
         out.push(this.chunk("tok", i, i + 1));
         i++;
         continue;
       }
-      // statement verbs (only و/ف stripped)
-      let verb: VerbInfo | undefined;
-      let vpre = "";
-      for (const v of variants(t.norm)) {
-        if (v.pre !== "" && v.pre !== "و" && v.pre !== "ف") continue;
-        const vi = lex.verbs.get(v.form);
-        if (vi) {
-          verb = vi;
-          vpre = v.pre;
-          break;
-        }
-      }
-      // "جاء في بيان / جاء فيه": only with في
-      if (verb && verb.lemma === "جاء في بيان" && toks[i + 1]?.norm !== "في" && toks[i + 1]?.norm !== "فيه")
-        verb = undefined;
+      const verb = this.verbAt(i);
       if (verb) {
-        out.push(this.chunk("verb", i, i + 1, vpre, { verb }));
+        out.push(verb);
         i++;
         // the subject right after a verb of saying (وقال فيشمان إن …)
         const sp = this.bareNameAt(i);
-        if (sp) {
-          out.push(sp);
-          i = sp.e;
-        }
+        if (sp) out.push(sp);
+        if (sp) i = sp.e;
         continue;
       }
       const cp = this.counterpartAt(i);
@@ -915,82 +991,8 @@ export class Mentioner {
         i = cp.e;
         continue;
       }
-      const m = matchAt(toks, i, lex);
-      if (!m) {
-        const src = this.sourceAt(i);
-        if (src) {
-          out.push(src);
-          i = src.e;
-          continue;
-        }
-        const gp = this.untitledPersonAt(i);
-        if (gp) {
-          out.push(gp);
-          i = gp.e;
-          continue;
-        }
-        const v0 = variants(t.norm);
-        const dualHit = v0.find((v) => lex.sets.parties.has(v.form));
-        if (dualHit) out.push(this.chunk("dual", i, i + 1, dualHit.pre));
-        else if (v0.some((v) => lex.sets.pronouns.has(v.form))) out.push(this.chunk("pronoun", i, i + 1));
-        else {
-          // run-together countries: أرمينياوأذربيجان
-          const split = this.splitRunTogether(i);
-          if (split) out.push(...split);
-          else out.push(this.chunk("tok", i, i + 1));
-        }
-        i++;
-        continue;
-      }
-      const type = m.entry.type;
-      let c: Chunk | null = null;
-      if (type === "office") c = this.officeAt(i);
-      else if (type === "named" || type === "domain" || type === "unit" || type === "domainBare")
-        c = this.orgAt(i, [m.pre]);
-      else if (type === "person")
-        c = this.personAt(i, true) ?? this.chunk("person", i, m.e, m.pre, { personId: m.entry.ref });
-      else if (type === "media") c = this.chunk("media", i, m.e, m.pre, { orgId: m.entry.ref });
-      else if (type === "mediaHead") {
-        let k = m.e;
-        if (isQuote(toks[k])) {
-          let j = k + 1;
-          while (j < toks.length && j - k < 5 && !isQuote(toks[j])) j++;
-          if (isQuote(toks[j])) k = j + 1;
-        } else {
-          const mm = matchAt(toks, k, lex, (e) => e.type === "media");
-          if (mm) k = mm.e;
-          else if (toks[k]?.kind === "word" && !lex.stop.has(toks[k].norm)) k++;
-        }
-        const c2 = this.countryAfter(k, false);
-        if (c2) k = c2.e;
-        c = this.chunk("media", i, k, m.pre, { orgId: null });
-      } else if (type === "place") c = this.chunk("place", i, m.e, m.pre, { placeId: m.entry.ref });
-      else if (type === "placeTrigger") {
-        const p = this.placeAfterTrigger(i, m.e);
-        if (p) {
-          for (let k = i; k < p.s; k++) out.push(this.chunk("tok", k, k + 1));
-          out.push(p);
-          i = p.e;
-          continue;
-        }
-        c = null;
-      } else if (type === "country" || type === "capital" || type === "nisba") {
-        c = this.chunk("country", i, m.e, m.pre, { iso: m.entry.ref, form: type === "country" ? "name" : type });
-      }
-      if (c && c.e > i) {
-        out.push(c);
-        // a nisba that qualifies no noun before it introduces a name (وكان الأميركي كارميلو أنطوني)
-        const bn = type === "nisba" && m.pre === "" && !this.qualifiesNoun(i) ? this.bareNameAt(c.e) : null;
-        if (bn) {
-          out.push(bn);
-          i = bn.e;
-          continue;
-        }
-        i = c.e;
-      } else {
-        out.push(this.chunk("tok", i, i + 1));
-        i++;
-      }
+      const m = matchAt(toks, i, this.lex);
+      i = m ? this.matchedAt(i, m, out) : this.unmatchedAt(i, out);
     }
     return this.appositions(out);
   }
