@@ -182,6 +182,7 @@ const CLOSERS = new Set([
 /** كان and its sisters before a nisba and a name (وكان الأميركي …) */
 const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "حل", "حلت", "فاز", "فازت", "سجل", "سجلت"]);
 const FUTURE = /^س[يتن][^اوي]..+$/;
+const TAFAAUL = /^ت.ا..$/;
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
@@ -353,6 +354,8 @@ export class Mentioner {
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
     // a verb with the future prefix after a name (شيراك سيقرر)
     if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
+    // a past verb of the form تفاعل after two names (جورج بوش تجاوز)
+    if (count >= 2 && TAFAAUL.test(n) && !isGivenName(this.lex, n)) return true;
     // a feminine common noun after two names (جورج بوش الأزمة، ماتي كوسكينن جولة): family names rarely end in ة
     if (!afterParticle && count >= 2 && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n)) return true;
     return false;

@@ -8,7 +8,7 @@ import type { Lexicon } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /** verbal nouns and verbs of the derived forms (تفعيل، افتعال، انفعال، استفعال) and imperfect verbs (يفعل) */
-const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+)$/;
+const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+|ت.ا..ت)$/;
 /** a preposition glued to a word that is common without it (بسبب، لحضور، بلقاء، بعنوان، لتوفير، لمتصفح) */
 const GLUED = /^(ب|ل|ك)/;
 const GLUED_REST = /^(ت..ي.|ا.ت.ا.|ان..ا.|است...ا.|مت...)$/;
@@ -57,7 +57,9 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
   // a pronoun suffix never follows the article (الله، المرحلة)
   if (n.length >= 4 && !n.startsWith("ال") && SUFFIX.test(raw) && !raw.endsWith("ة")) return true;
   if (n.length >= 4 && DERIVED.test(n)) return true;
-  if (n.length >= 5 && GLUED.test(n)) {
+  // the suffix نا (مواقفنا، بلادنا) on a long word
+  if (n.length >= 6 && n.endsWith("نا")) return true;
+  if (n.length >= 4 && GLUED.test(n)) {
     const rest = n.slice(1);
     if (lex.common.has(rest) || lex.stop.has(rest) || lex.index.has(rest) || GLUED_REST.test(rest)) return true;
   }
