@@ -354,6 +354,13 @@ export class Mentioner {
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
     // a verb with the future prefix after a name (شيراك سيقرر)
     if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
+    if (count >= 2 && !this.lex.particles.has(n)) {
+      // و after two names joins the next name (جورج بوش ورايس)
+      if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n)) return true;
+      // an indefinite accusative after two names is the object (دونالد رامسفيلد مؤتمرا), unless the second is a
+      // given name too (كارلوس ألبرتو باريرا)
+      if (n.endsWith("ا") && !this.lex.given.has(this.toks[k - 1].norm) && !isGivenName(this.lex, n)) return true;
+    }
     // a past verb of the form تفاعل after two names (جورج بوش تجاوز)
     if (count >= 2 && TAFAAUL.test(n) && !isGivenName(this.lex, n)) return true;
     // a feminine common noun after two names (جورج بوش الأزمة، ماتي كوسكينن جولة): family names rarely end in ة
@@ -371,7 +378,7 @@ export class Mentioner {
     if (!p || p.personId || !p.nameTokens) return null;
     for (let q = p.s; q < p.e; q++) if (!strongSingle(this.lex, this.toks[q])) return null;
     const nx = this.toks[p.e];
-    const closed = !nx || nx.kind === "punct" || CLOSERS.has(nx.norm);
+    const closed = !nx || nx.kind !== "word" || CLOSERS.has(nx.norm);
     return closed ? p : null;
   }
 
@@ -380,7 +387,7 @@ export class Mentioner {
     const b = this.toks[i - 1];
     if (b?.kind !== "word") return false;
     const v = b.norm.startsWith("و") && b.norm.length > 3 ? b.norm.slice(1) : b.norm;
-    return !this.lex.verbs.has(b.norm) && !this.lex.verbs.has(v) && !KANA.has(v);
+    return !this.lex.verbs.has(b.norm) && !this.lex.verbs.has(v) && !KANA.has(v) && !this.lex.stop.has(b.norm);
   }
 
   /** a known given name or a name particle at k (علي عبدالله …، علي بن …) */
