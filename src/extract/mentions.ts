@@ -382,6 +382,14 @@ export class Mentioner {
     return closed ? p : null;
   }
 
+  /** a given name that is also a common word, with a strong family name, closed (…، دان غيلرمان ،) */
+  closedPair(i: number): Chunk | null {
+    const p = this.personAt(i, true);
+    if (!p || p.personId || p.nameTokens?.length !== 2 || !strongSingle(this.lex, this.toks[p.e - 1])) return null;
+    const nx = this.toks[p.e];
+    return !nx || nx.kind !== "word" || CLOSERS.has(nx.norm) ? p : null;
+  }
+
   /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
   qualifiesNoun(i: number): boolean {
     const b = this.toks[i - 1];
@@ -788,6 +796,7 @@ export class Mentioner {
     let p: Chunk | null = null;
     if (j > i) p = this.personAt(j, false);
     else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
+    else if (this.isGiven(t.norm, true)) p = this.closedPair(i);
     if (!p) return null;
     const n = p.nameTokens?.length ?? 0;
     // after an honorific or a role noun one strong word is a name (الشيخ صباح، الفنان محفوظ)
