@@ -50,10 +50,10 @@ export function collectNames(doc: Discourse): void {
     names.surname.set(last.replace(/^ال/, ""), key);
     if (toks.length >= 3) names.surname.set(toks.slice(-2).join(" "), key);
   }
-  // a one-word name given after a title (الرئيس بوش) is re-mentioned the same way
+  // a one-word name found by a rule (الرئيس بوش، الفنان محفوظ، وقال زيدان إن) is re-mentioned the same way
   for (const c of chunks) {
     const toks = c.nameTokens as string[];
-    if (toks.length !== 1 || !c.titles?.length || names.surname.has(toks[0])) continue;
+    if (toks.length !== 1 || toks[0].length < 3 || names.surname.has(toks[0])) continue;
     if (doc.lex.given.has(toks[0]) || doc.lex.givenAmbiguous.has(toks[0])) continue;
     names.surname.set(toks[0], toks[0]);
   }
