@@ -55,8 +55,14 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
   if (n.startsWith("ال") && n.length > 4 && lex.common.has(n.slice(2))) return true;
   const raw = text;
   // a pronoun suffix never follows the article (الله، المرحلة)
-  if (n.length >= 4 && !n.startsWith("ال") && SUFFIX.test(raw) && !raw.endsWith("ة")) return true;
-  if (n.length >= 4 && DERIVED.test(n)) return true;
+  if (
+    !n.startsWith("ال") &&
+    !raw.endsWith("ة") &&
+    (raw.endsWith("ه") ? n.length >= 4 : n.length >= 5 && SUFFIX.test(raw))
+  )
+    return true;
+  // (a foreign name in ين is no imperfect: يلتسين)
+  if (n.length >= 4 && DERIVED.test(n) && !(n.length >= 6 && n.endsWith("ين"))) return true;
   // the suffix نا (مواقفنا، بلادنا) on a long word
   if (n.length >= 6 && n.endsWith("نا")) return true;
   if (n.length >= 4 && GLUED.test(n)) {
