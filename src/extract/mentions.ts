@@ -354,12 +354,18 @@ export class Mentioner {
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
     // a verb with the future prefix after a name (شيراك سيقرر)
     if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
-    // a third plain word: a patronymic chain (محمد حسني مبارك) has a given name second; else only a closed name
+    // a third plain word: a patronymic chain (محمد حسني مبارك، حسن شيخ محمود) has a given name second or third;
+    // else only a closed name
     if (count === 2 && !afterParticle && !n.startsWith("ال") && !this.lex.particles.has(n)) {
       const second = this.toks[k - 1].norm;
       const nx = this.toks[k + 1];
-      const closed = !nx || nx.kind !== "word" || CLOSERS.has(nx.norm);
-      if (!isGivenName(this.lex, second) && !this.lex.particles.has(second) && !closed) return true;
+      // closed: by punctuation, a function word, a definite word or a word with و (شي جين بينغ الأسبوع …)
+      const closed =
+        !nx || nx.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("ال") || nx.norm.startsWith("و");
+      const compound = this.lex.particles.has(this.toks[k - 2].norm); // عبد الرحيم كاستيلانوس
+      const chain =
+        compound || isGivenName(this.lex, second) || this.lex.particles.has(second) || isGivenName(this.lex, n);
+      if (!chain && !closed) return true;
     }
     if (count >= 2 && !this.lex.particles.has(n)) {
       // و after two names joins the next name (جورج بوش ورايس)
