@@ -360,8 +360,7 @@ export class Mentioner {
       const second = this.toks[k - 1].norm;
       const nx = this.toks[k + 1];
       // closed: by punctuation, a function word, a definite word or a word with و (شي جين بينغ الأسبوع …)
-      const closed =
-        !nx || nx.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("ال") || nx.norm.startsWith("و");
+      const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("ال") || nx.norm.startsWith("و");
       const compound = this.lex.particles.has(this.toks[k - 2].norm); // عبد الرحيم كاستيلانوس
       const chain =
         compound || isGivenName(this.lex, second) || this.lex.particles.has(second) || isGivenName(this.lex, n);
@@ -391,7 +390,7 @@ export class Mentioner {
     if (!p || p.personId || !p.nameTokens) return null;
     for (let q = p.s; q < p.e; q++) if (!strongSingle(this.lex, this.toks[q])) return null;
     const nx = this.toks[p.e];
-    const closed = !nx || nx.kind !== "word" || CLOSERS.has(nx.norm);
+    const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm);
     return closed ? p : null;
   }
 
@@ -400,7 +399,7 @@ export class Mentioner {
     const p = this.personAt(i, true);
     if (!p || p.personId || p.nameTokens?.length !== 2 || !strongSingle(this.lex, this.toks[p.e - 1])) return null;
     const nx = this.toks[p.e];
-    return !nx || nx.kind !== "word" || CLOSERS.has(nx.norm) ? p : null;
+    return nx?.kind !== "word" || CLOSERS.has(nx.norm) ? p : null;
   }
 
   /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
