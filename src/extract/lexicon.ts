@@ -107,6 +107,10 @@ export interface Lexicon {
   /** given names (names.yaml): unambiguous ones, and those that are also common words */
   given: Set<string>;
   givenAmbiguous: Set<string>;
+  /** common words that are never a name (stopwords.yaml `common`) */
+  common: Set<string>;
+  /** role nouns that introduce a name like an honorific (offices.yaml `roles`: الفنان، اللاعب، الكاتب) */
+  roles: Set<string>;
 }
 
 const N = (s: string) => normaliseArabic(String(s));
@@ -207,7 +211,7 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     index.set(tokens[0], list);
   };
   const countries = readCountries(dir, add);
-  const { offices, honorifics } = readOffices(dir, add);
+  const { offices, honorifics, roles } = readOffices(dir, add);
   const bodies = readOrgs(dir, add);
   const places = readPlaces(dir, add);
   const people = withPeople ? readPeople(dir, add) : new Map<string, PersonInfo>();
@@ -233,6 +237,8 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
     honorifics,
     given,
     givenAmbiguous,
+    common: N_SET(sw.common),
+    roles,
   };
 }
 
@@ -295,7 +301,10 @@ function deriveNisbas(index: Map<string, LexEntry[]>, countries: Map<string, Cou
   }
 }
 
-function readOffices(dir: string, add: AddEntry): { offices: Map<string, OfficeInfo>; honorifics: Set<string> } {
+function readOffices(
+  dir: string,
+  add: AddEntry,
+): { offices: Map<string, OfficeInfo>; honorifics: Set<string>; roles: Set<string> } {
   const offices = new Map<string, OfficeInfo>();
   const oy = readYaml(dir, "offices.yaml");
   for (const o of (oy.offices ?? []) as Any[]) {
@@ -311,7 +320,7 @@ function readOffices(dir: string, add: AddEntry): { offices: Map<string, OfficeI
       }
     }
   }
-  return { offices, honorifics: N_SET(oy.honorifics) };
+  return { offices, honorifics: N_SET(oy.honorifics), roles: N_SET(oy.roles) };
 }
 
 /** ministries' domains, their units, named bodies and media */

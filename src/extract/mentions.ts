@@ -5,6 +5,7 @@
  * places introduced by trigger nouns (قرية X), and statement verbs.
  */
 import type { LexEntry, Lexicon, VerbInfo } from "./lexicon.js";
+import { commonWord, isGivenName, strongSingle } from "./names.js";
 import { type Token, variants } from "./tokens.js";
 
 export type ChunkType =
@@ -143,6 +144,45 @@ const SOURCE_HEADS = new Set(["مصادر", "مصدر", "مسوول", "مسوو�
 const REGNAL = new Set(["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"]);
 /** bare رئيس is an office only with a country after it (رئيس الإمارات، رئيس تركيا) */
 const BARE_HEAD = new Set(["رييس", "رييسه"]);
+/** qualifiers between a role noun and the name: اللاعب الدولي، الفنان الكبير، الكاتب الراحل */
+const INTRO_QUALIFIERS = new Set([
+  "الدولي",
+  "الكبير",
+  "الكبيره",
+  "الراحل",
+  "الراحله",
+  "الشاب",
+  "الشابه",
+  "الشهير",
+  "الشهيره",
+  "المعروف",
+  "المعروفه",
+  "السابق",
+  "الاسبق",
+  "الجديد",
+  "الشيخ",
+]);
+/** words that close a bare name: the complementiser after a verb of saying (وقال X إن …), a relative */
+const CLOSERS = new Set([
+  "ان",
+  "انه",
+  "انها",
+  "الذي",
+  "التي",
+  "قوله",
+  "قولها",
+  "في",
+  "من",
+  "عن",
+  "على",
+  "علي",
+  "امس",
+  "اليوم",
+]);
+/** كان and its sisters before a nisba and a name (وكان الأميركي …) */
+const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "حل", "حلت", "فاز", "فازت", "سجل", "سجلت"]);
+const FUTURE = /^س[يتن][^اوي]..+$/;
+const TAFAAUL = /^ت.ا..$/;
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
 const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
@@ -215,13 +255,16 @@ export class Mentioner {
   }
 
   /** word usable as part of a person's name */
-  nameLike(i: number, allowArticle: boolean, allowWaw = false): boolean {
+  nameLike(i: number, allowArticle: boolean, allowWaw = false, givenStop = false): boolean {
     const t = this.toks[i];
     if (t?.kind !== "word" || t.norm.length < 2) return false;
     const lex = this.lex;
     let n = t.norm;
     if (allowWaw && n.startsWith("و") && n.length > 3) n = n.slice(1);
-    if (lex.stop.has(n) || lex.honorifics.has(n)) return false;
+    // a given name spelled like a function word (علي / على) or an office (أمير) only where a name is expected
+    if (givenStop && isGivenName(lex, n) && !n.startsWith("ال")) return true;
+    if (lex.stop.has(n) || lex.honorifics.has(n) || lex.roles.has(n)) return false;
+    if (!allowWaw && commonWord(lex, t)) return false;
     for (const v of variants(n)) {
       if (lex.verbs.has(v.form) || lex.stop.has(v.form)) return false;
       if (v.pre === "" || v.pre === "و") {
@@ -260,10 +303,17 @@ export class Mentioner {
     let count = 0;
     let particle = false;
     let particles = 0;
-    while (k < this.toks.length && count < (particles ? 7 : 4)) {
+    while (k < this.toks.length && count < (particles ? 9 : 4)) {
       const first = k === i;
       const canArticle = particle || count >= 1;
-      if (!this.nameLike(k, canArticle, first && allowWaw)) {
+      const givenStop = first
+        ? this.givenOrParticle(k + 1) ||
+          (this.isHonorific(this.toks[k - 1]?.norm ?? "") && lex.stop.has(this.toks[k].norm))
+        : !particle && !lex.stop.has(this.toks[k].norm) && this.nameLike(k + 1, false);
+      if (
+        !this.nameLike(k, canArticle, first && allowWaw, givenStop) ||
+        (!first && this.nameBreak(k, count, particle))
+      ) {
         if (nisbaSurname && count >= 2 && !particle && this.isNisbaSurname(k)) {
           k++;
           count++;
@@ -277,9 +327,13 @@ export class Mentioner {
       k++;
       if (n.startsWith("ال") && !particle && !isParticle) break; // an article-bearing token ends the name (أيمن الصفدي)
       if (count >= 3 && !isParticle && !particle) break;
+      // the family after آل closes the name (محمد بن راشد آل مكتوم)
+      if (particle && this.toks[k - 2].norm === "ال") break;
       particle = isParticle;
     }
     if (count === 0) return -1;
+    // a given name spelled like a function word (علي / على) is a name only with more name after it
+    if (count === 1 && this.lex.stop.has(this.toks[i].norm)) return -1;
     // a name cannot end with a particle
     if (lex.particles.has(this.toks[k - 1].norm)) return k - 1 > i ? k - 1 : -1;
     // regnal ordinal after a king's / emir's name (عبد الله الثاني، محمد السادس)
@@ -291,6 +345,75 @@ export class Mentioner {
         return k - 1;
     }
     return k;
+  }
+
+  /** a word that cannot continue a name of `count` words: و + a given name starts the next name of a list
+   * (محمود وعمرو); a definite feminine noun after two names is not a family name */
+  nameBreak(k: number, count: number, afterParticle: boolean): boolean {
+    const n = this.toks[k].norm;
+    if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
+    // a verb with the future prefix after a name (شيراك سيقرر)
+    if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
+    // a third plain word: a patronymic chain (محمد حسني مبارك، حسن شيخ محمود) has a given name second or third;
+    // else only a closed name
+    if (count === 2 && !afterParticle && !n.startsWith("ال") && !this.lex.particles.has(n)) {
+      const second = this.toks[k - 1].norm;
+      const nx = this.toks[k + 1];
+      // closed: by punctuation, a function word, a definite word or a word with و (شي جين بينغ الأسبوع …)
+      const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("ال") || nx.norm.startsWith("و");
+      const compound = this.lex.particles.has(this.toks[k - 2].norm); // عبد الرحيم كاستيلانوس
+      const chain =
+        compound || isGivenName(this.lex, second) || this.lex.particles.has(second) || isGivenName(this.lex, n);
+      if (!chain && !closed) return true;
+    }
+    if (count >= 2 && !this.lex.particles.has(n)) {
+      // و after two names joins the next name (جورج بوش ورايس)
+      if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n)) return true;
+      // an indefinite accusative after two names is the object (دونالد رامسفيلد مؤتمرا), unless the second is a
+      // given name too (كارلوس ألبرتو باريرا)
+      if (n.endsWith("ا") && !this.lex.given.has(this.toks[k - 1].norm) && !isGivenName(this.lex, n)) return true;
+    }
+    // a past verb of the form تفاعل after two names (جورج بوش تجاوز)
+    if (count >= 2 && TAFAAUL.test(n) && !isGivenName(this.lex, n)) return true;
+    // a feminine common noun after two names (جورج بوش الأزمة، ماتي كوسكينن جولة): family names rarely end in ة
+    if (!afterParticle && count >= 2 && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n)) return true;
+    return false;
+  }
+
+  /** an unknown name standing alone (1–3 strong words, not a lexicon entry) and closed by punctuation, a
+   * function word or the end of the sentence: the subject after a verb of saying, the name after a nisba */
+  bareNameAt(k: number): Chunk | null {
+    const t = this.toks[k];
+    if (t?.kind !== "word" || t.norm.startsWith("ال") || !strongSingle(this.lex, t)) return null;
+    if (matchAt(this.toks, k, this.lex, undefined, false)) return null;
+    const p = this.personAt(k);
+    if (!p || p.personId || !p.nameTokens) return null;
+    for (let q = p.s; q < p.e; q++) if (!strongSingle(this.lex, this.toks[q])) return null;
+    const nx = this.toks[p.e];
+    const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm);
+    return closed ? p : null;
+  }
+
+  /** a given name that is also a common word, with a strong family name, closed (…، دان غيلرمان ،) */
+  closedPair(i: number): Chunk | null {
+    const p = this.personAt(i, true);
+    if (!p || p.personId || p.nameTokens?.length !== 2 || !strongSingle(this.lex, this.toks[p.e - 1])) return null;
+    const nx = this.toks[p.e];
+    return nx?.kind !== "word" || CLOSERS.has(nx.norm) ? p : null;
+  }
+
+  /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
+  qualifiesNoun(i: number): boolean {
+    const b = this.toks[i - 1];
+    if (b?.kind !== "word") return false;
+    const v = b.norm.startsWith("و") && b.norm.length > 3 ? b.norm.slice(1) : b.norm;
+    return !this.lex.verbs.has(b.norm) && !this.lex.verbs.has(v) && !KANA.has(v) && !this.lex.stop.has(b.norm);
+  }
+
+  /** a known given name or a name particle at k (علي عبدالله …، علي بن …) */
+  givenOrParticle(k: number): boolean {
+    const t = this.toks[k];
+    return t?.kind === "word" && (this.lex.given.has(t.norm) || this.lex.particles.has(t.norm));
   }
 
   /** الفلاني used as a family name: a nisba with the article, not followed by another name token */
@@ -307,10 +430,30 @@ export class Mentioner {
     return this.lex.given.has(n) || (ambiguousToo && this.lex.givenAmbiguous.has(n));
   }
 
-  /** honorifics (الشيخ، الأمير، اللواء …) standing before a name */
+  isHonorific(norm: string): boolean {
+    return this.lex.honorifics.has(norm) || this.lex.roles.has(norm);
+  }
+
+  /** honorifics and role nouns, then nisbas and qualifiers before the name (اللاعب المصري الدولي …) */
+  skipIntro(i: number): number {
+    let j = this.skipHonorifics(i);
+    if (j === i) return i;
+    for (let g = 0; g < 3; g++) {
+      const t = this.toks[j];
+      if (t?.kind !== "word" || !t.norm.startsWith("ال")) break;
+      if (INTRO_QUALIFIERS.has(t.norm) || this.isNisbaSurname(j)) j++;
+      else break;
+    }
+    return this.skipHonorifics(j);
+  }
+
+  /** honorifics (الشيخ، الأمير، اللواء …) and role nouns (الفنان، اللاعب …) standing before a name */
   skipHonorifics(j: number): number {
     let k = j;
-    while (k < this.toks.length && this.toks[k].kind === "word" && this.lex.honorifics.has(this.toks[k].norm)) k++;
+    // the first may carry و (والسيد بدر …)
+    const first = this.toks[k]?.norm ?? "";
+    if (first.startsWith("و") && first.length > 4 && this.isHonorific(first.slice(1))) k++;
+    while (k < this.toks.length && this.toks[k].kind === "word" && this.isHonorific(this.toks[k].norm)) k++;
     return k;
   }
 
@@ -324,12 +467,15 @@ export class Mentioner {
     }
     const m = matchAt(this.toks, k, this.lex, (e) => e.type === "person");
     if (m && (m.pre === "" || (allowWaw && m.pre === "و"))) {
-      let e = m.e;
+      // a known name the text gives in full, with more of its lineage (محمد بن سلمان بن عبد العزيز آل سعود)
+      const full = this.lex.particles.has(this.toks[m.e]?.norm ?? "") ? this.nameRun(m.e) : -1;
+      const last = full > m.e + 1 ? full : m.e;
+      let e = last;
       if (quoted && isQuote(this.toks[e])) e++;
       const c = this.chunk("person", i, e, m.pre, {
         personId: m.entry.ref,
         nameStart: this.toks[k].start + m.pre.length,
-        nameEnd: this.toks[m.e - 1].end,
+        nameEnd: this.toks[last - 1].end,
       });
       return c;
     }
@@ -340,7 +486,8 @@ export class Mentioner {
       if (quoted) e++;
       const toks = this.toks.slice(k, e0).map((t) => t.norm);
       let pre = "";
-      if (allowWaw && toks[0].startsWith("و") && !this.nameLike(k, false, false)) {
+      const wawGiven = !this.lex.given.has(toks[0]) && isGivenName(this.lex, toks[0].slice(1));
+      if (allowWaw && toks[0].startsWith("و") && (wawGiven || !this.nameLike(k, false, false))) {
         toks[0] = toks[0].slice(1);
         pre = "و";
       }
@@ -504,8 +651,13 @@ export class Mentioner {
     if (count > 1) {
       return this.chunk("office", i, k, m.pre, { office: m.entry.ref, titles, countries, count });
     }
-    // qualifier words before the nisba: e.g. "وزير الخارجية والتعاون …" covered by the lexicon.
-    // the name: [،] [quote] name
+    return this.titledPerson(i, m, k, titles, !!orgId);
+  }
+
+  /** the name after a title ending at k: [السابق] [،] [honorifics] [a second, personal title] name — a person
+   * chunk with the titles, else the office alone */
+  titledPerson(i: number, m: Match, k0: number, titles: Title[], hasOrg: boolean): Chunk {
+    let k = k0;
     // former office holders: الرئيس الأمريكي السابق بيل كلينتون
     if (FORMER.has(this.toks[k]?.norm ?? "")) {
       for (const t of titles) t.former = true;
@@ -519,7 +671,8 @@ export class Mentioner {
     // a second, personal title before the name: العاهل الأردني الملك عبد الله الثاني
     if (TITLE_BRIDGE.has(this.toks[j]?.norm ?? "")) j = this.skipHonorifics(j + 1);
     const honorific = j > j0;
-    const hasCountry = titles.some((t) => t.country) || !!orgId;
+    // a country named by the title, or an honorific before the name (رئيس مجلس الوزراء السيد محمد شياع السوداني)
+    const hasCountry = titles.some((t) => t.country) || hasOrg || honorific;
     const regnal = titles.some((t) => t.office === "king" || t.office === "emir" || t.office === "sultan");
     const p = this.personAt(j, false, hasCountry, regnal);
     const weak = (toks: string[]) =>
@@ -531,8 +684,9 @@ export class Mentioner {
           !(ix > 0 && this.isGiven(toks[0], true)),
       );
     if (p && (p.personId || (p.nameTokens && p.nameTokens.length >= 1 && !weak(p.nameTokens)))) {
-      // after a comma, an unknown single token is too weak
-      if (p.personId || (!afterComma && !honorific) || (p.nameTokens?.length ?? 0) >= 2) {
+      // after a comma or an honorific, an unknown single token is too weak
+      const single = !p.personId && (p.nameTokens?.length ?? 0) === 1;
+      if (single ? !afterComma && !honorific && strongSingle(this.lex, this.toks[p.s]) : true) {
         return this.chunk("person", i, p.e, m.pre, {
           personId: p.personId,
           nameTokens: p.nameTokens,
@@ -650,11 +804,15 @@ export class Mentioner {
    * name + family name (باراك أوباما) */
   untitledPersonAt(i: number): Chunk | null {
     const t = this.toks[i];
-    const j = this.skipHonorifics(i);
+    const j = this.skipIntro(i);
     let p: Chunk | null = null;
     if (j > i) p = this.personAt(j, false);
     else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
-    if (!p || !(p.personId || (p.nameTokens?.length ?? 0) >= 2)) return null;
+    else if (this.isGiven(t.norm, true)) p = this.closedPair(i);
+    if (!p) return null;
+    const n = p.nameTokens?.length ?? 0;
+    // after an honorific or a role noun one strong word is a name (الشيخ صباح، الفنان محفوظ)
+    if (!(p.personId || n >= 2 || (j > i && n === 1 && strongSingle(this.lex, this.toks[p.s])))) return null;
     if (j > i)
       return this.chunk("person", i, p.e, "", {
         personId: p.personId,
@@ -690,7 +848,8 @@ export class Mentioner {
     }
     const bare = norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
     if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
-    if (lex.honorifics.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
+    if (lex.honorifics.has(norm) || lex.roles.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
+    if (lex.honorifics.has(bare) || lex.roles.has(bare)) return false;
     for (let p = 2; p < norm.length - 2; p++) if (norm[p] === "و") return false; // run-together names
     return true;
   }
@@ -742,42 +901,119 @@ export class Mentioner {
     return c;
   }
 
+  /** a statement verb at i (only و/ف stripped; جاء في بيان / جاء فيه only with في) */
+  verbAt(i: number): Chunk | null {
+    const toks = this.toks;
+    for (const v of variants(toks[i].norm)) {
+      if (v.pre !== "" && v.pre !== "و" && v.pre !== "ف") continue;
+      const verb = this.lex.verbs.get(v.form);
+      if (!verb) continue;
+      if (verb.lemma === "جاء في بيان" && toks[i + 1]?.norm !== "في" && toks[i + 1]?.norm !== "فيه") return null;
+      return this.chunk("verb", i, i + 1, v.pre, { verb });
+    }
+    return null;
+  }
+
+  /** a word no lexicon entry starts: a source, a person without a title, a dual, a pronoun or plain text;
+   * pushes its chunks and returns the next index */
+  unmatchedAt(i: number, out: Chunk[]): number {
+    const lex = this.lex;
+    const c = this.sourceAt(i) ?? this.untitledPersonAt(i);
+    if (c) {
+      out.push(c);
+      return c.e;
+    }
+    const v0 = variants(this.toks[i].norm);
+    const dualHit = v0.find((v) => lex.sets.parties.has(v.form));
+    if (dualHit) out.push(this.chunk("dual", i, i + 1, dualHit.pre));
+    else if (v0.some((v) => lex.sets.pronouns.has(v.form))) out.push(this.chunk("pronoun", i, i + 1));
+    else {
+      // run-together countries: أرمينياوأذربيجان
+      const split = this.splitRunTogether(i);
+      if (split) out.push(...split);
+      else out.push(this.chunk("tok", i, i + 1));
+    }
+    return i + 1;
+  }
+
+  /** a media head (وكالة، صحيفة) and the outlet's name: quoted, a known outlet, or one word; then a country */
+  mediaHeadAt(i: number, m: Match): Chunk {
+    const toks = this.toks;
+    let k = m.e;
+    if (isQuote(toks[k])) {
+      let j = k + 1;
+      while (j < toks.length && j - k < 5 && !isQuote(toks[j])) j++;
+      if (isQuote(toks[j])) k = j + 1;
+    } else {
+      const mm = matchAt(toks, k, this.lex, (e) => e.type === "media");
+      if (mm) k = mm.e;
+      else if (toks[k]?.kind === "word" && !this.lex.stop.has(toks[k].norm)) k++;
+    }
+    const c2 = this.countryAfter(k, false);
+    if (c2) k = c2.e;
+    return this.chunk("media", i, k, m.pre, { orgId: null });
+  }
+
+  /** the chunk a lexicon entry starts at i (null: plain text) */
+  entryChunk(i: number, m: Match): Chunk | null {
+    const type = m.entry.type;
+    if (type === "office") return this.officeAt(i);
+    if (type === "named" || type === "domain" || type === "unit" || type === "domainBare")
+      return this.orgAt(i, [m.pre]);
+    if (type === "person")
+      return this.personAt(i, true) ?? this.chunk("person", i, m.e, m.pre, { personId: m.entry.ref });
+    if (type === "media") return this.chunk("media", i, m.e, m.pre, { orgId: m.entry.ref });
+    if (type === "mediaHead") return this.mediaHeadAt(i, m);
+    if (type === "place") return this.chunk("place", i, m.e, m.pre, { placeId: m.entry.ref });
+    if (type === "country" || type === "capital" || type === "nisba")
+      return this.chunk("country", i, m.e, m.pre, { iso: m.entry.ref, form: type === "country" ? "name" : type });
+    return null;
+  }
+
+  /** a lexicon entry at i: pushes its chunks and returns the next index */
+  matchedAt(i: number, m: Match, out: Chunk[]): number {
+    if (m.entry.type === "placeTrigger") {
+      const p = this.placeAfterTrigger(i, m.e);
+      if (!p) {
+        out.push(this.chunk("tok", i, i + 1));
+        return i + 1;
+      }
+      for (let k = i; k < p.s; k++) out.push(this.chunk("tok", k, k + 1));
+      out.push(p);
+      return p.e;
+    }
+    const c = this.entryChunk(i, m);
+    if (!c || c.e <= i) {
+      out.push(this.chunk("tok", i, i + 1));
+      return i + 1;
+    }
+    out.push(c);
+    // a nisba that qualifies no noun before it introduces a name (وكان الأميركي كارميلو أنطوني)
+    const bn = m.entry.type === "nisba" && m.pre === "" && !this.qualifiesNoun(i) ? this.bareNameAt(c.e) : null;
+    if (bn) out.push(bn);
+    return bn ? bn.e : c.e;
+  }
+
   run(): Chunk[] {
     const out: Chunk[] = [];
     const toks = this.toks;
-    const lex = this.lex;
     let i = 0;
     while (i < toks.length) {
       const t = toks[i];
-      if (t.kind !== "word") {
-        out.push(this.chunk("tok", i, i + 1));
-        i++;
-        continue;
-      }
       // most words are plain text: one memoised lookup sends them straight through
-      if (this.inert(t.norm)) {
+      if (t.kind !== "word" || this.inert(t.norm)) {
         out.push(this.chunk("tok", i, i + 1));
         i++;
         continue;
       }
-      // statement verbs (only و/ف stripped)
-      let verb: VerbInfo | undefined;
-      let vpre = "";
-      for (const v of variants(t.norm)) {
-        if (v.pre !== "" && v.pre !== "و" && v.pre !== "ف") continue;
-        const vi = lex.verbs.get(v.form);
-        if (vi) {
-          verb = vi;
-          vpre = v.pre;
-          break;
-        }
-      }
-      // "جاء في بيان / جاء فيه": only with في
-      if (verb && verb.lemma === "جاء في بيان" && toks[i + 1]?.norm !== "في" && toks[i + 1]?.norm !== "فيه")
-        verb = undefined;
+      const verb = this.verbAt(i);
       if (verb) {
-        out.push(this.chunk("verb", i, i + 1, vpre, { verb }));
+        out.push(verb);
         i++;
+        // the subject right after a verb of saying (وقال فيشمان إن …)
+        const sp = this.bareNameAt(i);
+        if (sp) out.push(sp);
+        if (sp) i = sp.e;
         continue;
       }
       const cp = this.counterpartAt(i);
@@ -786,75 +1022,8 @@ export class Mentioner {
         i = cp.e;
         continue;
       }
-      const m = matchAt(toks, i, lex);
-      if (!m) {
-        const src = this.sourceAt(i);
-        if (src) {
-          out.push(src);
-          i = src.e;
-          continue;
-        }
-        const gp = this.untitledPersonAt(i);
-        if (gp) {
-          out.push(gp);
-          i = gp.e;
-          continue;
-        }
-        const v0 = variants(t.norm);
-        const dualHit = v0.find((v) => lex.sets.parties.has(v.form));
-        if (dualHit) out.push(this.chunk("dual", i, i + 1, dualHit.pre));
-        else if (v0.some((v) => lex.sets.pronouns.has(v.form))) out.push(this.chunk("pronoun", i, i + 1));
-        else {
-          // run-together countries: أرمينياوأذربيجان
-          const split = this.splitRunTogether(i);
-          if (split) out.push(...split);
-          else out.push(this.chunk("tok", i, i + 1));
-        }
-        i++;
-        continue;
-      }
-      const type = m.entry.type;
-      let c: Chunk | null = null;
-      if (type === "office") c = this.officeAt(i);
-      else if (type === "named" || type === "domain" || type === "unit" || type === "domainBare")
-        c = this.orgAt(i, [m.pre]);
-      else if (type === "person")
-        c = this.personAt(i, true) ?? this.chunk("person", i, m.e, m.pre, { personId: m.entry.ref });
-      else if (type === "media") c = this.chunk("media", i, m.e, m.pre, { orgId: m.entry.ref });
-      else if (type === "mediaHead") {
-        let k = m.e;
-        if (isQuote(toks[k])) {
-          let j = k + 1;
-          while (j < toks.length && j - k < 5 && !isQuote(toks[j])) j++;
-          if (isQuote(toks[j])) k = j + 1;
-        } else {
-          const mm = matchAt(toks, k, lex, (e) => e.type === "media");
-          if (mm) k = mm.e;
-          else if (toks[k]?.kind === "word" && !lex.stop.has(toks[k].norm)) k++;
-        }
-        const c2 = this.countryAfter(k, false);
-        if (c2) k = c2.e;
-        c = this.chunk("media", i, k, m.pre, { orgId: null });
-      } else if (type === "place") c = this.chunk("place", i, m.e, m.pre, { placeId: m.entry.ref });
-      else if (type === "placeTrigger") {
-        const p = this.placeAfterTrigger(i, m.e);
-        if (p) {
-          for (let k = i; k < p.s; k++) out.push(this.chunk("tok", k, k + 1));
-          out.push(p);
-          i = p.e;
-          continue;
-        }
-        c = null;
-      } else if (type === "country" || type === "capital" || type === "nisba") {
-        c = this.chunk("country", i, m.e, m.pre, { iso: m.entry.ref, form: type === "country" ? "name" : type });
-      }
-      if (c && c.e > i) {
-        out.push(c);
-        i = c.e;
-      } else {
-        out.push(this.chunk("tok", i, i + 1));
-        i++;
-      }
+      const m = matchAt(toks, i, this.lex);
+      i = m ? this.matchedAt(i, m, out) : this.unmatchedAt(i, out);
     }
     return this.appositions(out);
   }

@@ -1,0 +1,146 @@
+/**
+ * Coreference components for office holders: lexicon positions of known people, counterparts (نظيره …) →
+ * holders of the anchor's office, office references (الرئيس الأرمني) → the holder named in the document or an
+ * unnamed office holder.
+ */
+
+import type { Discourse } from "./coref.js";
+import { cid, ensureCountry, position, registerPerson } from "./coref-entities.js";
+import type { Chunk, Slot } from "./mentions.js";
+import type { Position } from "./types.js";
+
+/** component 5: lexicon positions of known people the text gives no title */
+export function knownPositions(doc: Discourse): void {
+  const { reg, lex, publishedAt } = doc;
+  for (const e of reg.entities.values()) {
+    if (e.kind !== "Person") continue;
+    const info = lex.people.get(e.id);
+    if (!info) continue;
+    const held = info.offices.filter(
+      (o) => !publishedAt || ((!o.from || o.from <= publishedAt) && (!o.to || o.to >= publishedAt)),
+    );
+    if (e.positions.length === 0) {
+      for (const o of publishedAt ? held : info.offices.slice(0, 1)) {
+        const country = o.country?.slice(8).toUpperCase() ?? null;
+        const p = position(doc, { office: o.office, country, org: null }, info.country);
+        p.validFrom = o.from;
+        p.validTo = o.to;
+        reg.addPosition(e.id, p);
+      }
+    }
+    if (!e.country) e.country = info.country;
+  }
+}
+
+function offMatch(doc: Discourse, p: Position, office: string, country: string | null): boolean {
+  const o = doc.lex.offices.get(office);
+  return (
+    (p.title === (o?.ar ?? office) || p.titleEn === (o?.en ?? office)) && (country === null || p.country === country)
+  );
+}
+
+/** people of the document who hold an office (of a country) */
+export function holders(doc: Discourse, office: string, country: string | null): string[] {
+  const out: string[] = [];
+  for (const e of doc.reg.entities.values()) {
+    if (e.kind !== "Person") continue;
+    if (e.positions.some((p) => offMatch(doc, p, office, country))) out.push(e.id);
+  }
+  return out;
+}
+
+/** the unnamed holder of an office of a country (الرئيس الأرمني with no name in the document) */
+export function unnamedHolder(doc: Discourse, office: string, iso: string, si: number, c: Chunk): string {
+  const { reg, lex } = doc;
+  const id = `person:unnamed:${office}:${iso.toLowerCase()}`;
+  const o = lex.offices.get(office);
+  reg.ensure(id, "Person", c.text, { unnamed: true, nameEn: null, country: cid(iso) });
+  reg.addPosition(id, {
+    title: o?.ar ?? office,
+    titleEn: o?.en ?? office,
+    organization:
+      o?.org && o.org !== "presidency" && o.org !== "government" ? `org:${iso.toLowerCase()}:${o.org}` : null,
+    country: cid(iso),
+  });
+  reg.mention(id, si, c.start + c.pre.length, c.end);
+  if (lex.countries.get(iso.toUpperCase())) ensureCountry(doc, iso.toUpperCase());
+  return id;
+}
+
+/** a named counterpart: the person, with the anchor's office */
+function namedSlot(doc: Discourse, s: Slot, officeKey: string | null, si: number): string | null {
+  const pid = registerPerson(doc, s.person as Chunk, si);
+  if (!pid) return null;
+  if (officeKey) doc.reg.addPosition(pid, position(doc, { office: officeKey, country: s.country, org: null }, null));
+  (s.person as Chunk).ents = [pid];
+  return pid;
+}
+
+/** the office of the nearest person before a counterpart */
+function anchorOffice(doc: Discourse, anchorId: string | null): string | null {
+  const pos = anchorId ? doc.reg.entities.get(anchorId)?.positions[0] : undefined;
+  return pos ? ([...doc.lex.offices.values()].find((o) => o.ar === pos.title)?.key ?? null) : null;
+}
+
+/** the entities of one counterpart chunk (second pass: unnamed slots resolved to holders named anywhere) */
+function counterpartEnts(doc: Discourse, c: Chunk, si: number, anchor: string | null, officeKey: string | null) {
+  const ids: string[] = [];
+  for (const s of c.slots ?? []) {
+    if (s.person) {
+      const pid = namedSlot(doc, s, officeKey, si);
+      if (pid) ids.push(pid);
+    } else if (officeKey && s.country) {
+      const h = holders(doc, officeKey, cid(s.country)).filter((x) => x !== anchor);
+      ids.push(h[0] ?? unnamedHolder(doc, officeKey, s.country, si, c));
+      if (h[0]) doc.reg.mention(h[0], si, c.start + c.pre.length, c.end, false);
+    }
+  }
+  return ids;
+}
+
+/** component 6: counterparts hold the anchor's office; two passes so that a counterpart named later in the
+ * text is found for an earlier unnamed slot */
+export function resolveCounterparts(doc: Discourse): void {
+  for (const pass of [0, 1]) {
+    let lastPerson: string | null = null;
+    for (const [si, u] of doc.units.entries()) {
+      for (const c of u.chunks) {
+        if (c.type === "person" && c.ents?.[0]) lastPerson = c.ents[0];
+        if (c.type !== "counterpart") continue;
+        const officeKey = anchorOffice(doc, lastPerson);
+        if (pass === 0) {
+          for (const s of c.slots ?? []) if (s.person) namedSlot(doc, s, officeKey, si);
+          continue;
+        }
+        c.ents = counterpartEnts(doc, c, si, lastPerson, officeKey);
+      }
+    }
+  }
+}
+
+const NO_UNNAMED = new Set(["minister", "ambassador", "former-president"]);
+
+/** component 7: office references → the holder in the document, else an unnamed office holder */
+export function resolveOfficeRefs(doc: Discourse): void {
+  for (const [si, u] of doc.units.entries()) {
+    for (let k = 0; k < u.chunks.length; k++) {
+      const c = u.chunks[k];
+      if (c.type !== "office") continue;
+      if (c.appositive) {
+        const prev = u.chunks[k - 1]?.type === "person" ? u.chunks[k - 1] : u.chunks[k - 2];
+        c.ents = prev?.ents ?? [];
+        continue;
+      }
+      const ids: string[] = [];
+      const office = c.office as string;
+      for (const iso of c.countries ?? [null]) {
+        const h = holders(doc, office, cid(iso));
+        if (h.length) {
+          ids.push(h[0]);
+          doc.reg.mention(h[0], si, c.start + c.pre.length, c.end, false);
+        } else if (iso && !NO_UNNAMED.has(office)) ids.push(unnamedHolder(doc, office, iso, si, c));
+      }
+      c.ents = ids;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * People the lexicon does not know: one sentence per construction, with invented people and countries the
+ * corpora do not have. Each case runs with the full lexicon and with people.yaml disabled.
+ */
+import { describe, expect, it } from "vitest";
+import { type DocumentGraph, extract, loadLexicon } from "../../src/extract/index.js";
+import { key } from "../../src/extract/score.js";
+
+interface Case {
+  text: string;
+  /** the people found (names), exactly */
+  people: string[];
+  /** mentions of one person (its name, then every mention text expected) */
+  mentions?: [string, ...string[]];
+}
+
+const CASES: Record<string, Case> = {
+  "a name after an office and a nisba": {
+    text: "وأكد وزير الخارجية الفنلندي ماتي كوسكينن أن بلاده تدعم الحوار.",
+    people: ["ماتي كوسكينن"],
+  },
+  "a name in apposition between commas": {
+    text: "وقال ماتي كوسكينن، وزير الخارجية الفنلندي، إن المحادثات كانت مثمرة.",
+    people: ["ماتي كوسكينن"],
+  },
+  "a name after an honorific, a compound name with بن and آل": {
+    text: "استقبل الشيخ ناصر بن حمد بن سعيد آل منصوري وفدا رسميا في العاصمة.",
+    people: ["ناصر بن حمد بن سعيد آل منصوري"],
+  },
+  "a name after two honorifics (صاحب السمو الشيخ) and one with و (والسيد)": {
+    text: "التقى صاحب السمو الشيخ خالد بن راشد آل زعابي والسيد بدر عبد الغفار في القصر.",
+    people: ["خالد بن راشد آل زعابي", "بدر عبد الغفار"],
+  },
+  "عبد + a divine name: a compound given name": {
+    text: "وصرح رئيس الوزراء البيروفي عبد الرحيم كاستيلانوس بأن الحكومة ستواصل الإصلاحات.",
+    people: ["عبد الرحيم كاستيلانوس"],
+  },
+  "a foreign name in Arabic letters after a title, a verb after it is not part of it": {
+    text: "وأعلن الرئيس البيروفي أنطونيو كاستيلانوس سيزور المنطقة الأسبوع المقبل.",
+    people: ["أنطونيو كاستيلانوس"],
+  },
+  "a family name alone re-mentions the full name given before": {
+    text: "أجرى وزير الخارجية الفنلندي ماتي كوسكينن جولة في المنطقة. وقال كوسكينن إن الحل سياسي.",
+    people: ["ماتي كوسكينن"],
+    mentions: ["ماتي كوسكينن", "ماتي كوسكينن", "كوسكينن"],
+  },
+  "one word after a title, then alone": {
+    text: "وقال الرئيس هارتلاند إن بلاده لن تتراجع. وأضاف هارتلاند أن الاتفاق ممكن.",
+    people: ["هارتلاند"],
+    mentions: ["هارتلاند", "هارتلاند", "هارتلاند"],
+  },
+  "a role noun (الروائي) and a nisba before a name": {
+    text: "فاز الروائي التشيلي خوسيه مارتينيث بالجائزة الكبرى هذا العام.",
+    people: ["خوسيه مارتينيث"],
+  },
+  "علي spelled like على is a name where a name follows; the preposition is not": {
+    text: "وقال وزير الداخلية علي عبد الكريم الزبيدي إن الأمن مستتب في البلاد، وشدد على ضرورة التعاون.",
+    people: ["علي عبد الكريم الزبيدي"],
+  },
+  "a list of names joined by و splits at each given name": {
+    text: "وحضر اللقاء كل من الفنان محمود الشربيني وعمرو الدسوقي.",
+    people: ["محمود الشربيني", "عمرو الدسوقي"],
+  },
+  "a title followed by a common word is no person": {
+    text: "وأعرب الرئيس عن تقديره، وقال رئيس الحكومة إن الوضع مستقر، وأطلق الرئيس مبادرة جديدة.",
+    people: [],
+  },
+};
+
+function people(g: DocumentGraph): string[] {
+  return g.entities
+    .filter((e) => e.kind === "Person" && !e.unnamed)
+    .map((e) => key(e.name))
+    .sort();
+}
+
+for (const withPeople of [true, false]) {
+  describe(`unknown people — ${withPeople ? "full lexicon" : "without people.yaml"}`, () => {
+    const lex = loadLexicon({ people: withPeople });
+    for (const [name, c] of Object.entries(CASES)) {
+      it(name, () => {
+        const g = extract(c.text, {}, lex);
+        expect(people(g)).toEqual(c.people.map(key).sort());
+        if (c.mentions) {
+          const [who, ...texts] = c.mentions;
+          const e = g.entities.find((x) => x.kind === "Person" && key(x.name) === key(who));
+          expect(e?.mentions.map((m) => key(m.text ?? "")).sort()).toEqual(texts.map(key).sort());
+        }
+      });
+    }
+  });
+}
