@@ -14,7 +14,7 @@
 import type { Chunk } from "../mentions.js";
 import { applyInitiative } from "./callDirection.js";
 import { addCall, isCalled } from "./callRecords.js";
-import { clauseEnd, clauseStart, coordinated, isBreak, prepObject, subjectOf } from "./clause.js";
+import { clauseEnd, clauseStart, coordinated, isBreak, personsIn, prepObject, subjectOf } from "./clause.js";
 import type { Discourse } from "./discourse.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
@@ -154,6 +154,11 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
   if (gv >= 0) {
     const verb = verbKind(v, cs[gv]);
     const obj = prepObject(v, d, k + 1, end, PREPS[verb ?? "none"]);
+    // اتصالات مع قادة ثلاث دول، ويتعلق الأمر بـ A و B و C: several calls with a group, its members listed after
+    if (several && obj.prep && !obj.ents.length) {
+      const callers = personsIn(v, d, gv + 1, k);
+      obj.ents = personsIn(v, d, k + 1, end).filter((p) => !callers.includes(p));
+    }
     const subjects = subjectOf(
       v,
       d,
