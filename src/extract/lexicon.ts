@@ -413,6 +413,7 @@ const EVENT_SETS: Record<string, string> = {
   join: "calls.join",
   callBlockers: "calls.callBlockers",
   videoWords: "calls.videoWords",
+  phoneVerbs: "calls.phoneVerbs",
   courtesy: "courtesy",
   negation: "negation",
   clauseBreak: "clauseBreak",

@@ -172,7 +172,8 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
   }
   // في/خلال اتصال هاتفي مع Y، or a call between two parties named with the noun
   const obj = prepObject(v, d, k + 1, end, PREPS.none);
-  const subjects = obj.prep === "بين" ? [] : subjectOf(v, d, [[start, k]], obj.ents);
+  // وفي اتصال هاتفي مع Y، أكد X: the phrase opens the sentence, the subject follows its verb
+  const subjects = obj.prep === "بين" ? [] : subjectOf(v, d, [[start, k], subjectAfterVerb(v, end)], obj.ents);
   if (!obj.ents.length && subjects.length) {
     // قدم X في اتصال هاتفي تعازيه إلى Y: X called to offer them
     const to = condolenceAddressee(v, d, k + 1, end);
@@ -229,6 +230,20 @@ function frameAtContact(v: SentenceView, d: Discourse, k: number): Found | null 
   return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb: "contact", several: false }, at: [k] };
 }
 
+/** the span of the subject of a reporting verb at chunk k (its first actor), empty when k is no such verb */
+function subjectAfterVerb(v: SentenceView, k: number): [number, number] {
+  const a = v.cs[k]?.type === "verb" ? v.subjectAfter(k, true) : null;
+  return a && !a.media ? [a.at, a.at + 1] : [k, k];
+}
+
+/** هاتف X Y: a verb that is a call by itself, opening its clause; its subject called its object */
+function frameAtPhoneVerb(v: SentenceView, d: Discourse, k: number): Found | null {
+  if (clauseStart(v, k) !== k && !v.isPunct(v.cs[k - 1])) return null;
+  const [caller, callee] = personsIn(v, d, k + 1, clauseEnd(v, k));
+  if (!caller || !callee) return null;
+  return { frame: { subjects: [caller], objects: [callee], prep: "ب", verb: "contact", several: false }, at: [k] };
+}
+
 /** the calls a frame states */
 function emit(v: SentenceView, d: Discourse, f: Frame, at: Chunk): void {
   const { subjects, objects } = f;
@@ -258,6 +273,7 @@ function findFrame(v: SentenceView, d: Discourse, k: number): Found | null {
   if (v.has(c, B.phoneAdverbs) || (v.isWord(c, "الهاتف") && v.isWord(v.cs[k - 1], "عبر")))
     return v.has(v.cs[k - 1], B.callNouns) || v.has(v.cs[k - 2], B.callNouns) ? null : frameAtAdverb(v, d, k);
   if (v.has(c, B.contact)) return frameAtContact(v, d, k);
+  if (v.has(c, B.phoneVerbs)) return frameAtPhoneVerb(v, d, k);
   if (d.callByPair.size && (v.has(c, B.talk) || v.has(c, B.discuss))) return frameAtAdverb(v, d, k, true);
   return null;
 }

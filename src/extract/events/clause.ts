@@ -82,7 +82,8 @@ export function prepObject(
   for (let j = from; j < Math.min(to, from + PREP_REACH); j++) {
     const c = cs[j];
     const word = v.norm(c);
-    const prep = preps.find((p) => p !== "ب" && (word === p || word === `و${p}`));
+    // بكل من A و B: «كل من» announces the list
+    const prep = preps.find((p) => (p !== "ب" && (word === p || word === `و${p}`)) || (p === "ب" && word === "بكل"));
     const attached =
       preps.includes("ب") && c.type !== "tok" && (c.pre.endsWith("ب") || c.pre.endsWith("ل")) ? "ب" : null;
     if (!prep && !attached) continue;

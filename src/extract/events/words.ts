@@ -31,6 +31,7 @@ const BIT_SETS = [
   "callThanked",
   "courtesy",
   "negation",
+  "phoneVerbs",
   "thanks",
 ] as const;
 export type BitName = (typeof BIT_SETS)[number];
