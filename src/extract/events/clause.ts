@@ -10,7 +10,7 @@ import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
 
 /** how far after the noun (or verb) its preposition may stand: phone words, time words and commas between */
-const PREP_REACH = 6;
+const PREP_REACH = 8;
 
 /** punctuation that ends a clause (a comma, a bracket, a quote mark or a hyphen does not: titles, appositions
  * and quoted names hold them) */
