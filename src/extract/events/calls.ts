@@ -74,12 +74,18 @@ function isPhoneNoun(v: SentenceView, k: number): boolean {
  */
 function isBareCall(v: SentenceView, d: Discourse, k: number): boolean {
   const { cs } = v;
-  if (v.has(cs[k], B.talkNouns) || v.has(cs[k], B.pluralCalls)) return false;
+  if (v.has(cs[k], B.talkNouns)) return false;
   const next = cs[k + 1];
-  if (v.isWord(next, "بين")) return d.lastCallPair.length > 0;
   const kind = verbKind(v, cs[governingVerb(v, k, clauseStart(v, k))]);
+  // تلقى اتصالا (مماثلا) من Y، تلقى اتصالات من A و B
   if (kind === "make" || kind === "receive")
-    return v.isWord(next, "من", "مع") || (!!next && next.type === "person" && next.pre.endsWith("ب"));
+    return (
+      v.findTok(k + 1, k + 3, (x) => v.isWord(x, "من", "مع")) >= 0 ||
+      (!!next && next.type === "person" && next.pre.endsWith("ب"))
+    );
+  // «اتصالات» alone is also telecommunications: only a verb of making or receiving makes it calls
+  if (v.has(cs[k], B.pluralCalls)) return false;
+  if (v.isWord(next, "بين")) return d.lastCallPair.length > 0;
   return v.isWord(cs[k - 1], ...PP_WORDS) && v.isWord(next, "مع");
 }
 

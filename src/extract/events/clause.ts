@@ -16,6 +16,9 @@ const PREP_REACH = 8;
  * and quoted names hold them) */
 export const isBreak = (v: SentenceView, c: Chunk) => /^[.؛;:!?؟]$/.test(v.punct(c));
 
+/** words after which a colon opens a list, not a new clause */
+const LIST_OPENERS = ["من", "مع", "بين", "كل", "ب", "الي", "التاليه", "التالي"];
+
 /** where the clause holding chunk k starts: after sentence punctuation, a reporting verb or a clause word */
 export function clauseStart(v: SentenceView, k: number): number {
   for (let j = k - 1; j >= 0; j--) {
@@ -31,7 +34,8 @@ export function clauseEnd(v: SentenceView, k: number): number {
   for (let j = k + 1; j < v.cs.length; j++) {
     const c = v.cs[j];
     if (c.type === "verb" || v.has(c, B.clauseBreak)) return j;
-    if (isBreak(v, c)) return j;
+    // «من كل من: A، B»: a colon after a preposition opens its list
+    if (isBreak(v, c) && !(v.punct(c) === ":" && v.isWord(v.cs[j - 1], ...LIST_OPENERS))) return j;
   }
   return v.cs.length;
 }
