@@ -46,8 +46,11 @@ export function collectNames(doc: Discourse): void {
   }
   for (const [key, toks] of names.full) {
     const last = toks[toks.length - 1];
-    names.surname.set(last, key);
-    names.surname.set(last.replace(/^ال/, ""), key);
+    // after a particle the family is the pair (عبد الله، أبو مصعب): الله alone re-mentions no one
+    if (!doc.lex.particles.has(toks[toks.length - 2])) {
+      names.surname.set(last, key);
+      names.surname.set(last.replace(/^ال/, ""), key);
+    }
     if (toks.length >= 3) names.surname.set(toks.slice(-2).join(" "), key);
   }
   // a one-word name found by a rule (الرئيس بوش، الفنان محفوظ، وقال زيدان إن) is re-mentioned the same way

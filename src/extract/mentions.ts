@@ -352,6 +352,8 @@ export class Mentioner {
   nameBreak(k: number, count: number, afterParticle: boolean): boolean {
     const n = this.toks[k].norm;
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
+    // two family names joined by و (بوش وبلير): a second word with و after a word that is no given name
+    if (count === 1 && n.startsWith("و") && n.length > 3 && !isGivenName(this.lex, this.toks[k - 1].norm)) return true;
     // a verb with the future prefix after a name (شيراك سيقرر)
     if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
     // a third plain word: a patronymic chain (محمد حسني مبارك، حسن شيخ محمود) has a given name second or third;
