@@ -46,7 +46,7 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
     if (lex.common.has(rest) || lex.stop.has(rest) || /^ت..ي.$/.test(rest)) return true;
   }
   // the accusative ending written with its tanween (رداً، تقريباً)
-  if (text.endsWith("اً") || text.endsWith("ً")) return true;
+  if (text.endsWith("اً") || text.endsWith("ً") || text.endsWith("ًا")) return true;
   const n = norm;
   if (lex.common.has(n) || lex.stop.has(n)) return true;
   // a role noun without the article (صحافي، فنان)
