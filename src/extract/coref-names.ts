@@ -46,8 +46,9 @@ export function collectNames(doc: Discourse): void {
   }
   for (const [key, toks] of names.full) {
     const last = toks[toks.length - 1];
-    // after a particle the family is the pair (عبد الله، أبو مصعب): الله alone re-mentions no one
-    if (!doc.lex.particles.has(toks[toks.length - 2])) {
+    // after a particle or in a compound given name the family is the pair (عبد الله، أبو مصعب، نصر الله)
+    const pair = toks.slice(-2).join(" ");
+    if (!doc.lex.particles.has(toks[toks.length - 2]) && !doc.lex.given.has(pair)) {
       names.surname.set(last, key);
       names.surname.set(last.replace(/^ال/, ""), key);
     }

@@ -8,7 +8,7 @@ import type { Lexicon } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /** verbal nouns and verbs of the derived forms (تفعيل، افتعال، انفعال، استفعال) and imperfect verbs (يفعل) */
-const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+|ت.ا..ت)$/;
+const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+|تت..+|ت.ا..ت)$/;
 /** a preposition glued to a word that is common without it (بسبب، لحضور، بلقاء، بعنوان، لتوفير، لمتصفح) */
 const GLUED = /^(ب|ل|ك)/;
 const GLUED_REST = /^(ت..ي.|ا.ت.ا.|ان..ا.|است...ا.|مت...)$/;
