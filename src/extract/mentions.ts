@@ -166,6 +166,9 @@ const INTRO_QUALIFIERS = new Set([
  * office in apposition (وقال X رئيس …) */
 const CLOSERS = new Set([
   "قد",
+  "وزير",
+  "وزيره",
+  "سفير",
   "رييس",
   "مدير",
   "نايب",
@@ -380,6 +383,13 @@ export class Mentioner {
         compound || isGivenName(this.lex, second) || this.lex.particles.has(second) || isGivenName(this.lex, n);
       if (!chain && !closed) return true;
     }
+    // a definite third word after two plain names is a family name in the nisba shape (محمد شياع السوداني), after
+    // a given name (علي حسن المجيد) or in a compound (حسن نصر الله); else a noun (نيكولاي دافيدنكو المصنف)
+    if (count === 2 && !afterParticle && n.startsWith("ال") && !n.endsWith("ي")) {
+      const second = this.toks[k - 1].norm;
+      const noParticle = !this.lex.particles.has(this.toks[k - 2].norm);
+      if (noParticle && !isGivenName(this.lex, second) && !this.lex.given.has(`${second} ${n}`)) return true;
+    }
     if (count >= 2 && !this.lex.particles.has(n)) {
       // و after two names joins the next name (جورج بوش ورايس)
       if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n)) return true;
@@ -413,7 +423,7 @@ export class Mentioner {
     const p = this.personAt(i, true);
     if (!p || p.personId || p.nameTokens?.length !== 2 || !strongSingle(this.lex, this.toks[p.e - 1])) return null;
     const nx = this.toks[p.e];
-    return nx?.kind !== "word" || CLOSERS.has(nx.norm) ? p : null;
+    return nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("و") ? p : null;
   }
 
   /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
@@ -427,7 +437,7 @@ export class Mentioner {
   /** a known given name or a name particle at k (علي عبدالله …، علي بن …) */
   givenOrParticle(k: number): boolean {
     const t = this.toks[k];
-    return t?.kind === "word" && (this.lex.given.has(t.norm) || this.lex.particles.has(t.norm));
+    return t?.kind === "word" && (isGivenName(this.lex, t.norm) || this.lex.particles.has(t.norm));
   }
 
   /** الفلاني used as a family name: a nisba with the article, not followed by another name token */

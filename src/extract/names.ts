@@ -63,8 +63,8 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
     return true;
   // (a foreign name in ين is no imperfect: يلتسين)
   if (n.length >= 4 && DERIVED.test(n) && !(n.length >= 6 && n.endsWith("ين"))) return true;
-  // the suffix نا (مواقفنا، بلادنا) on a long word
-  if (n.length >= 6 && n.endsWith("نا")) return true;
+  // the suffix نا on a word with و (ومواقفنا); alone it ends names too (سولانا)
+  if (n.length >= 6 && n.startsWith("و") && n.endsWith("نا")) return true;
   if (n.length >= 4 && GLUED.test(n)) {
     const rest = n.slice(1);
     if (lex.common.has(rest) || lex.stop.has(rest) || lex.index.has(rest) || GLUED_REST.test(rest)) return true;
