@@ -297,7 +297,8 @@ export class Mentioner {
       true,
     );
     if (m) return false;
-    if (n.startsWith("ال") && !allowArticle) return false;
+    // (a given name may begin like the article once folded: إلياس، إلهام)
+    if (n.startsWith("ال") && !allowArticle && !this.lex.given.has(n)) return false;
     if (/[0-9]/.test(n)) return false;
     // a preposition or conjunction glued to the article is never inside a name (بلينكن للصحفيين)
     if (n.length > 4 && /^(لل|بال|وال|فال|كال)/.test(n)) return false;
@@ -337,7 +338,8 @@ export class Mentioner {
       if (isParticle) particles++;
       count++;
       k++;
-      if (n.startsWith("ال") && !particle && !isParticle) break; // an article-bearing token ends the name (أيمن الصفدي)
+      // an article-bearing token ends the name (أيمن الصفدي); a given name folded like one does not (إلياس)
+      if (n.startsWith("ال") && !particle && !isParticle && !lex.given.has(n)) break;
       if (count >= 3 && !isParticle && !particle) break;
       // the family after آل closes the name (محمد بن راشد آل مكتوم)
       if (particle && this.toks[k - 2].norm === "ال") break;
