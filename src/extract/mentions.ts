@@ -439,7 +439,7 @@ export class Mentioner {
   /** a known given name or a name particle at k (علي عبدالله …، علي بن …) */
   givenOrParticle(k: number): boolean {
     const t = this.toks[k];
-    return t?.kind === "word" && (isGivenName(this.lex, t.norm) || this.lex.particles.has(t.norm));
+    return t?.kind === "word" && (this.lex.given.has(t.norm) || this.lex.particles.has(t.norm));
   }
 
   /** الفلاني used as a family name: a nisba with the article, not followed by another name token */
