@@ -6,7 +6,7 @@
 import type { Discourse } from "./coref.js";
 import type { Lexicon } from "./lexicon.js";
 import { type Chunk, makeChunk } from "./mentions.js";
-import { strongSingle } from "./names.js";
+import { commonWord, strongSingle } from "./names.js";
 import { variants } from "./tokens.js";
 
 /** the names of unknown people in one document */
@@ -46,8 +46,14 @@ export function collectNames(doc: Discourse): void {
   }
   for (const [key, toks] of names.full) {
     const last = toks[toks.length - 1];
-    names.surname.set(last, key);
-    names.surname.set(last.replace(/^ال/, ""), key);
+    // after a particle or in a compound given name the family is the pair (عبد الله، أبو مصعب، نصر الله)
+    const pair = toks.slice(-2).join(" ");
+    // a last word that is a common word (يونس جنوب) re-mentions no one
+    const plain = commonWord(doc.lex, { i: 0, start: 0, end: 0, text: last, norm: last, kind: "word" });
+    if (!doc.lex.particles.has(toks[toks.length - 2]) && !doc.lex.given.has(pair) && !plain) {
+      names.surname.set(last, key);
+      names.surname.set(last.replace(/^ال/, ""), key);
+    }
     if (toks.length >= 3) names.surname.set(toks.slice(-2).join(" "), key);
   }
   // a one-word name found by a rule (الرئيس بوش، الفنان محفوظ، وقال زيدان إن) is re-mentioned the same way

@@ -162,8 +162,20 @@ const INTRO_QUALIFIERS = new Set([
   "الجديد",
   "الشيخ",
 ]);
-/** words that close a bare name: the complementiser after a verb of saying (وقال X إن …), a relative */
+/** words that close a bare name: the complementiser after a verb of saying (وقال X إن …), a relative, an
+ * office in apposition (وقال X رئيس …) */
 const CLOSERS = new Set([
+  "قد",
+  "وزير",
+  "وزيره",
+  "سفير",
+  "رييس",
+  "مدير",
+  "نايب",
+  "امين",
+  "مدرب",
+  "عضو",
+  "احد",
   "ان",
   "انه",
   "انها",
@@ -180,7 +192,7 @@ const CLOSERS = new Set([
   "اليوم",
 ]);
 /** كان and its sisters before a nisba and a name (وكان الأميركي …) */
-const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "حل", "حلت", "فاز", "فازت", "سجل", "سجلت"]);
+const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "فاز", "فازت", "سجل", "سجلت"]);
 const FUTURE = /^س[يتن][^اوي]..+$/;
 const TAFAAUL = /^ت.ا..$/;
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
@@ -285,7 +297,8 @@ export class Mentioner {
       true,
     );
     if (m) return false;
-    if (n.startsWith("ال") && !allowArticle) return false;
+    // (a given name may begin like the article once folded: إلياس، إلهام)
+    if (n.startsWith("ال") && !allowArticle && !this.lex.given.has(n)) return false;
     if (/[0-9]/.test(n)) return false;
     // a preposition or conjunction glued to the article is never inside a name (بلينكن للصحفيين)
     if (n.length > 4 && /^(لل|بال|وال|فال|كال)/.test(n)) return false;
@@ -325,7 +338,8 @@ export class Mentioner {
       if (isParticle) particles++;
       count++;
       k++;
-      if (n.startsWith("ال") && !particle && !isParticle) break; // an article-bearing token ends the name (أيمن الصفدي)
+      // an article-bearing token ends the name (أيمن الصفدي); a given name folded like one does not (إلياس)
+      if (n.startsWith("ال") && !particle && !isParticle && !lex.given.has(n)) break;
       if (count >= 3 && !isParticle && !particle) break;
       // the family after آل closes the name (محمد بن راشد آل مكتوم)
       if (particle && this.toks[k - 2].norm === "ال") break;
@@ -333,7 +347,8 @@ export class Mentioner {
     }
     if (count === 0) return -1;
     // a given name spelled like a function word (علي / على) is a name only with more name after it
-    if (count === 1 && this.lex.stop.has(this.toks[i].norm)) return -1;
+    if (count === 1 && this.lex.stop.has(this.toks[i].norm) && !this.isHonorific(this.toks[i - 1]?.norm ?? ""))
+      return -1;
     // a name cannot end with a particle
     if (lex.particles.has(this.toks[k - 1].norm)) return k - 1 > i ? k - 1 : -1;
     // regnal ordinal after a king's / emir's name (عبد الله الثاني، محمد السادس)
@@ -352,6 +367,10 @@ export class Mentioner {
   nameBreak(k: number, count: number, afterParticle: boolean): boolean {
     const n = this.toks[k].norm;
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
+    // two family names joined by و (بوش وبلير): a second word with و after a word that is no given name
+    if (count === 1 && n.startsWith("و") && n.length > 3 && !isGivenName(this.lex, this.toks[k - 1].norm)) return true;
+    // a preposition glued to a feminine noun (زيان بخطورة)
+    if (/^[بلك]/.test(n) && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n)) return true;
     // a verb with the future prefix after a name (شيراك سيقرر)
     if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
     // a third plain word: a patronymic chain (محمد حسني مبارك، حسن شيخ محمود) has a given name second or third;
@@ -365,6 +384,13 @@ export class Mentioner {
       const chain =
         compound || isGivenName(this.lex, second) || this.lex.particles.has(second) || isGivenName(this.lex, n);
       if (!chain && !closed) return true;
+    }
+    // a definite third word after two plain names is a family name in the nisba shape (محمد شياع السوداني), after
+    // a given name (علي حسن المجيد) or in a compound (حسن نصر الله); else a noun (نيكولاي دافيدنكو المصنف)
+    if (count === 2 && !afterParticle && n.startsWith("ال") && !n.endsWith("ي")) {
+      const second = this.toks[k - 1].norm;
+      const noParticle = !this.lex.particles.has(this.toks[k - 2].norm);
+      if (noParticle && !isGivenName(this.lex, second) && !this.lex.given.has(`${second} ${n}`)) return true;
     }
     if (count >= 2 && !this.lex.particles.has(n)) {
       // و after two names joins the next name (جورج بوش ورايس)
@@ -390,7 +416,7 @@ export class Mentioner {
     if (!p || p.personId || !p.nameTokens) return null;
     for (let q = p.s; q < p.e; q++) if (!strongSingle(this.lex, this.toks[q])) return null;
     const nx = this.toks[p.e];
-    const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm);
+    const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm) || this.lex.verbs.has(nx.norm);
     return closed ? p : null;
   }
 
@@ -399,7 +425,7 @@ export class Mentioner {
     const p = this.personAt(i, true);
     if (!p || p.personId || p.nameTokens?.length !== 2 || !strongSingle(this.lex, this.toks[p.e - 1])) return null;
     const nx = this.toks[p.e];
-    return nx?.kind !== "word" || CLOSERS.has(nx.norm) ? p : null;
+    return nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("و") ? p : null;
   }
 
   /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
@@ -812,7 +838,9 @@ export class Mentioner {
     if (!p) return null;
     const n = p.nameTokens?.length ?? 0;
     // after an honorific or a role noun one strong word is a name (الشيخ صباح، الفنان محفوظ)
-    if (!(p.personId || n >= 2 || (j > i && n === 1 && strongSingle(this.lex, this.toks[p.s])))) return null;
+    // (or a given name spelled like a function word: الإمام علي)
+    const single = n === 1 && (strongSingle(this.lex, this.toks[p.s]) || this.lex.stop.has(this.toks[p.s].norm));
+    if (!(p.personId || n >= 2 || (j > i && single))) return null;
     if (j > i)
       return this.chunk("person", i, p.e, "", {
         personId: p.personId,
@@ -849,7 +877,7 @@ export class Mentioner {
     const bare = norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
     if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
     if (lex.honorifics.has(norm) || lex.roles.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
-    if (lex.honorifics.has(bare) || lex.roles.has(bare)) return false;
+    if (lex.honorifics.has(bare) || lex.roles.has(bare) || KANA.has(bare)) return false;
     for (let p = 2; p < norm.length - 2; p++) if (norm[p] === "و") return false; // run-together names
     return true;
   }
@@ -923,7 +951,14 @@ export class Mentioner {
       out.push(c);
       return c.e;
     }
-    const v0 = variants(this.toks[i].norm);
+    // كان and its sisters, then the subject (وكان كالديرون أعلن …)
+    const norm = this.toks[i].norm;
+    const subject = KANA.has(norm.startsWith("و") ? norm.slice(1) : norm) ? this.bareNameAt(i + 1) : null;
+    if (subject) {
+      out.push(this.chunk("tok", i, i + 1), subject);
+      return subject.e;
+    }
+    const v0 = variants(norm);
     const dualHit = v0.find((v) => lex.sets.parties.has(v.form));
     if (dualHit) out.push(this.chunk("dual", i, i + 1, dualHit.pre));
     else if (v0.some((v) => lex.sets.pronouns.has(v.form))) out.push(this.chunk("pronoun", i, i + 1));

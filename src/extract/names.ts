@@ -8,7 +8,7 @@ import type { Lexicon } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /** verbal nouns and verbs of the derived forms (تفعيل، افتعال، انفعال، استفعال) and imperfect verbs (يفعل) */
-const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+|ت.ا..ت)$/;
+const DERIVED = /^(ت[^اوي].ي.|ا.ت.ا.|ان..ا.|است..+|ي[^اوي]..+|تت..+|ت.ا..ت)$/;
 /** a preposition glued to a word that is common without it (بسبب، لحضور، بلقاء، بعنوان، لتوفير، لمتصفح) */
 const GLUED = /^(ب|ل|ك)/;
 const GLUED_REST = /^(ت..ي.|ا.ت.ا.|ان..ا.|است...ا.|مت...)$/;
@@ -46,7 +46,7 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
     if (lex.common.has(rest) || lex.stop.has(rest) || /^ت..ي.$/.test(rest)) return true;
   }
   // the accusative ending written with its tanween (رداً، تقريباً)
-  if (text.endsWith("اً") || text.endsWith("ً")) return true;
+  if (text.endsWith("اً") || text.endsWith("ً") || text.endsWith("ًا")) return true;
   const n = norm;
   if (lex.common.has(n) || lex.stop.has(n)) return true;
   // a role noun without the article (صحافي، فنان)
@@ -63,8 +63,8 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
     return true;
   // (a foreign name in ين is no imperfect: يلتسين)
   if (n.length >= 4 && DERIVED.test(n) && !(n.length >= 6 && n.endsWith("ين"))) return true;
-  // the suffix نا (مواقفنا، بلادنا) on a long word
-  if (n.length >= 6 && n.endsWith("نا")) return true;
+  // the suffix نا on a word with و (ومواقفنا); alone it ends names too (سولانا)
+  if (n.length >= 6 && n.startsWith("و") && n.endsWith("نا")) return true;
   if (n.length >= 4 && GLUED.test(n)) {
     const rest = n.slice(1);
     if (lex.common.has(rest) || lex.stop.has(rest) || lex.index.has(rest) || GLUED_REST.test(rest)) return true;

@@ -61,6 +61,24 @@ const CASES: Record<string, Case> = {
     text: "وحضر اللقاء كل من الفنان محمود الشربيني وعمرو الدسوقي.",
     people: ["محمود الشربيني", "عمرو الدسوقي"],
   },
+  "the subject after a verb of saying, closed by إن, is a name, and re-mentioned": {
+    text: "وقال هوفستيدر إن المحادثات ستستمر. وكان هوفستيدر قد زار العاصمة الشهر الماضي.",
+    people: ["هوفستيدر"],
+    mentions: ["هوفستيدر", "هوفستيدر", "هوفستيدر"],
+  },
+  "a nisba that qualifies no noun introduces a name (وكان الهولندي …)": {
+    text: "وكان الهولندي ماتيس فيربيك الذي سجل هدف الفوز أفضل لاعب في المباراة.",
+    people: ["ماتيس فيربيك"],
+  },
+  "two family names joined by و are two people": {
+    text: "ووصل الرئيس بيرغمان إلى المدينة. وقال بيرغمان وهولتزر إن الاتفاق قريب.",
+    people: ["بيرغمان"],
+  },
+  "a compound given name (نصر الله) is re-mentioned as a pair, not by الله": {
+    text: "وقال الشيخ حسن نصر الله إن الحل سياسي. وأضاف نصر الله أن الحوار مستمر، وإن حزب الله باق.",
+    people: ["حسن نصر الله"],
+    mentions: ["حسن نصر الله", "حسن نصر الله", "نصر الله"],
+  },
   "a title followed by a common word is no person": {
     text: "وأعرب الرئيس عن تقديره، وقال رئيس الحكومة إن الوضع مستقر، وأطلق الرئيس مبادرة جديدة.",
     people: [],
