@@ -109,4 +109,29 @@ describe("the playground in a browser, offline", () => {
     expect(text).toContain(goldPerson("shoigu").en);
     expect(foreign).toEqual([]);
   });
+
+  it("draws the Arabic of the answer in the served Arabic face", async () => {
+    const family = "IBM Plex Sans Arabic";
+    // a line of the answer with an Arabic name in it (Monaco draws each line as spans)
+    const probe = await page.evaluate(() => {
+      const spans = [...document.querySelectorAll(".graphiql-response .view-line span span")];
+      const span = spans.find((el) => /[\u0600-\u06FF]/.test(el.textContent ?? ""));
+      span?.setAttribute("data-probe", "arabic");
+      return span?.textContent ?? null;
+    });
+    expect(probe).toMatch(/[\u0600-\u06FF]{3}/);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "[data-probe=arabic]" });
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    await cdp.detach();
+    // every Arabic letter in the face; other fonts drew at most the quotes, spaces and punctuation
+    const arabic = [...(probe ?? "")].filter((c) => /[\u0600-\u06FF]/.test(c)).length;
+    const others = fonts.filter((f) => f.familyName !== family).reduce((n, f) => n + f.glyphCount, 0);
+    expect(fonts.map((f) => f.familyName)).toContain(family);
+    expect(others, JSON.stringify(fonts)).toBeLessThanOrEqual((probe ?? "").length - arabic);
+    expect(failed).toEqual([]);
+  });
 });

@@ -248,6 +248,42 @@ describe("graph explorer (browser)", () => {
     await page.screenshot({ path: path.join(artifacts, "explorer-evidence.png") });
   });
 
+  it("draws Arabic in the served face: loaded, on the canvas labels, in the panels and the evidence", async () => {
+    const family = "IBM Plex Sans Arabic";
+    // the face's Arabic subset was fetched from this server and is ready
+    const faces = await page.evaluate(
+      (f) => [...document.fonts].filter((face) => face.family.replace(/["']/g, "") === f).map((face) => face.status),
+      family,
+    );
+    expect(faces).toContain("loaded");
+    expect(await page.evaluate((f) => document.fonts.check(`14px "${f}"`, "أخبار"), family)).toBe(true);
+    // the network's labels (a canvas) ask for it first
+    const labelFont = await page.evaluate(() => {
+      const cy = (window as unknown as { akhbarExplorer: { cy: { nodes(): { style(k: string): string }[] } } })
+        .akhbarExplorer.cy;
+      return cy.nodes()[0]?.style("font-family");
+    });
+    expect(labelFont?.replace(/["']/g, "").split(",")[0]?.trim()).toBe(family);
+    // what the browser really drew Arabic text with (not only what the CSS asks for): Chromium's platform
+    // fonts of the element, from the DevTools protocol
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("DOM.enable");
+    await cdp.send("CSS.enable");
+    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+    const drawnWith = async (selector: string) => {
+      const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+      expect(nodeId, selector).toBeGreaterThan(0);
+      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+      return fonts.map((f) => f.familyName);
+    };
+    // the evidence sentence, the article around it, an actor's name in the panel and the brand
+    for (const selector of [".evidence .article-text mark.evidence", ".evidence .article-text", ".brand-ar"]) {
+      expect(await drawnWith(selector), selector).toEqual([family]);
+    }
+    await cdp.detach();
+    expect(failedRequests).toEqual([]);
+  });
+
   it("the claims view lists the four claims side by side, each with its claimant and figures", async () => {
     await page.getByRole("tab", { name: /claims/i }).click();
     const cards = page.locator("#view-claims .claim-card");
