@@ -149,7 +149,7 @@ export async function runMainJob(options: RunOptions): Promise<void> {
       neo4jNote = local.startedNow
         ? options.keepDb
           ? `The Neo4j this run started stays up after it (--keep-db); 'npm run db:stop' stops it.`
-          : `Ctrl-C stops the API and the Neo4j this run started (add --keep-db to keep Neo4j running; 'npm run db:stop' stops it later).`
+          : `Ctrl-C stops the API and the Neo4j this run started; to keep Neo4j running, start with --keep-db ('npm start -- --keep-db'), and stop it with 'npm run db:stop'.`
         : `Neo4j was already running and stays up after Ctrl-C; 'npm run db:stop' stops it.`;
     } catch (err) {
       say(`Could not start the local Neo4j (serving anyway): ${err instanceof Error ? err.message : String(err)}`);
