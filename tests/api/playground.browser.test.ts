@@ -8,6 +8,7 @@ import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/config.js";
+import { renderedFonts } from "../support/browser.js";
 import { goldPerson } from "./gold.js";
 import { useSeededApi } from "./support.js";
 
@@ -120,13 +121,7 @@ describe("the playground in a browser, offline", () => {
       return span?.textContent ?? null;
     });
     expect(probe).toMatch(/[\u0600-\u06FF]{3}/);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("DOM.enable");
-    await cdp.send("CSS.enable");
-    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
-    const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector: "[data-probe=arabic]" });
-    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-    await cdp.detach();
+    const fonts = (await renderedFonts(context, page, ["[data-probe=arabic]"])).get("[data-probe=arabic]") ?? [];
     // every Arabic letter in the face; other fonts drew at most the quotes, spaces and punctuation
     const arabic = [...(probe ?? "")].filter((c) => /[\u0600-\u06FF]/.test(c)).length;
     const others = fonts.filter((f) => f.familyName !== family).reduce((n, f) => n + f.glyphCount, 0);

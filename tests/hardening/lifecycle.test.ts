@@ -6,11 +6,11 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { neo4jConfig, repoRoot } from "../../src/config.js";
 import { localStatus, pidState, stopLocalNeo4j } from "../../src/graph/localNeo4j.js";
+import { freePort } from "./support.js";
 
 const env = {
   ...process.env,
@@ -24,17 +24,6 @@ const cfg = neo4jConfig(env);
 const pidFile = path.join(cfg.dataDir, "neo4j.pid");
 const cli = path.join(repoRoot, "dist", "cli", "main.js");
 const log = (line: string) => process.stderr.write(`[lifecycle] ${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const readPid = () => Number(fs.readFileSync(pidFile, "utf8").trim());
 const running = async () => (await localStatus(cfg)).running;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startApiServer } from "../../src/api/server.js";
 import { repoRoot } from "../../src/config.js";
 import { loadFiles, seedFiles } from "../../src/graph/files.js";
+import { renderedFonts } from "../support/browser.js";
 import { useTestGraph } from "../support/graph.js";
 
 interface GoldPerson {
@@ -264,23 +265,13 @@ describe("graph explorer (browser)", () => {
       return cy.nodes()[0]?.style("font-family");
     });
     expect(labelFont?.replace(/["']/g, "").split(",")[0]?.trim()).toBe(family);
-    // what the browser really drew Arabic text with (not only what the CSS asks for): Chromium's platform
-    // fonts of the element, from the DevTools protocol
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("DOM.enable");
-    await cdp.send("CSS.enable");
-    const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
-    const drawnWith = async (selector: string) => {
-      const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
-      expect(nodeId, selector).toBeGreaterThan(0);
-      const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-      return fonts.map((f) => f.familyName);
-    };
-    // the evidence sentence, the article around it, an actor's name in the panel and the brand
-    for (const selector of [".evidence .article-text mark.evidence", ".evidence .article-text", ".brand-ar"]) {
-      expect(await drawnWith(selector), selector).toEqual([family]);
-    }
-    await cdp.detach();
+    // what the browser really drew the Arabic with: the evidence sentence, the article around it, the brand
+    const selectors = [".evidence .article-text mark.evidence", ".evidence .article-text", ".brand-ar"];
+    for (const [selector, fonts] of await renderedFonts(context, page, selectors))
+      expect(
+        fonts.map((f) => f.familyName),
+        selector,
+      ).toEqual([family]);
     expect(failedRequests).toEqual([]);
   });
 
