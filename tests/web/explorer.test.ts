@@ -265,6 +265,14 @@ describe("graph explorer (browser)", () => {
       return cy.nodes()[0]?.style("font-family");
     });
     expect(labelFont?.replace(/["']/g, "").split(",")[0]?.trim()).toBe(family);
+    // an evidence in the panel (opened from Shoigu's panel, not from the canvas: the test above does that)
+    await page.locator("#search-input").fill(familyName(person("shoigu")));
+    await expect
+      .poll(() => page.locator("#search-results [role=option]").first().textContent())
+      .toContain(person("shoigu").en);
+    await page.locator("#search-input").press("Enter");
+    await page.locator("#panel button[data-event]").first().click();
+    await expect.poll(() => page.locator(".evidence .article-text mark.evidence").count()).toBeGreaterThan(0);
     // what the browser really drew the Arabic with: the evidence sentence, the article around it, the brand
     const selectors = [".evidence .article-text mark.evidence", ".evidence .article-text", ".brand-ar"];
     for (const [selector, fonts] of await renderedFonts(context, page, selectors))
