@@ -50,6 +50,11 @@ interface ExplorerWindow {
       };
       container(): HTMLElement;
       animated(): boolean;
+      /** cytoscape's renderer: what a tap at a client point hits, as its own tap handler finds it */
+      renderer(): {
+        projectIntoViewport(clientX: number, clientY: number): [number, number];
+        findNearestElement(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown;
+      };
     };
   };
 }
@@ -57,6 +62,8 @@ interface EdgeLike {
   source(): { data(k: string): string };
   target(): { data(k: string): string };
   renderedMidpoint(): { x: number; y: number };
+  renderedSourceEndpoint(): { x: number; y: number };
+  renderedTargetEndpoint(): { x: number; y: number };
   data(k: string): string;
 }
 
@@ -216,7 +223,22 @@ describe("graph explorer (browser)", () => {
           if (!edge || cy.animated()) return null;
           const box = cy.container().getBoundingClientRect();
           const mid = edge.renderedMidpoint();
-          return { x: Math.round(box.left + mid.x), y: Math.round(box.top + mid.y) };
+          const [a, b] = [edge.renderedSourceEndpoint(), edge.renderedTargetEndpoint()];
+          // the midpoint, else a point further along the arrow: the layout is random, and a node (drawn
+          // above edges) or another edge may lie on the midpoint; the renderer says what a tap there hits.
+          // None while the page covers the arrow: the poll waits
+          const points = [
+            mid,
+            ...[0.4, 0.6, 0.3, 0.7].map((f) => ({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f })),
+          ];
+          for (const p of points) {
+            const point = { x: Math.round(box.left + p.x), y: Math.round(box.top + p.y) };
+            // nothing of the page (the search results, a panel) covers the canvas there
+            if (!document.elementFromPoint(point.x, point.y)?.closest("#cy")) continue;
+            const [mx, my] = cy.renderer().projectIntoViewport(point.x, point.y);
+            if (cy.renderer().findNearestElement(mx, my, true, false) === edge) return point;
+          }
+          return null;
         },
         { from: shoigu.en, to: ohanyan.en },
       );
