@@ -5,6 +5,7 @@
 import type { RequestHandler } from "express";
 import { type RuruServerConfig, ruruHTML } from "ruru/server";
 import { serveStatic } from "ruru/static";
+import { arabicFontFaceAs } from "../web/router.js";
 import { examplesDocument } from "./examples.js";
 
 export interface PlaygroundOptions {
@@ -20,7 +21,14 @@ export function playgroundHtml(options: PlaygroundOptions): string {
     staticPath: options.staticPath,
     // (ruru's props type leans on graphiql's types, which are not installed: hence the cast)
     clientConfig: { initialQuery: examplesDocument(), debugTools: [] } as unknown as RuruServerConfig["clientConfig"],
-    htmlParts: { titleTag: "<title>akhbar — GraphQL playground</title>" },
+    htmlParts: {
+      titleTag: "<title>akhbar — GraphQL playground</title>",
+      // Arabic in the query and result editors in the explorer's face (served by src/web/router.ts). The
+      // editors ask only for "Fira Code"; declaring that family hides an installed Fira Code, so it is
+      // declared first from the local fonts (used for what the Arabic face's unicode-range leaves out).
+      styleTags: (original) =>
+        `${original}<style>@font-face { font-family: "Fira Code"; src: local("Fira Code"), local("FiraCode-Regular"); }\n${arabicFontFaceAs("Fira Code")}</style>`,
+    },
   });
 }
 

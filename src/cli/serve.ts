@@ -3,7 +3,7 @@ import { isDatabaseUnavailable } from "../api/errors.js";
 import { type ApiServerOptions, type RunningServer, startApiServer } from "../api/server.js";
 import { neo4jConfig, serverConfig } from "../config.js";
 import { type Graph, openGraph } from "../graph/driver.js";
-import { startLocalNeo4j } from "../graph/localNeo4j.js";
+import { localStatus, startLocalNeo4j, stopLocalNeo4j } from "../graph/localNeo4j.js";
 import { applySchema } from "../graph/schema.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
@@ -105,27 +105,29 @@ export async function startMainJob(graph: Graph, options: MainJobOptions): Promi
   };
 }
 
-/** The main job: a Neo4j (local unless NEO4J_URI is set), the schema, the seeds, the API. */
-export async function runMainJob(options: StartOptions): Promise<void> {
+export interface RunOptions extends StartOptions {
+  /** leave a local Neo4j this run started running when it stops */
+  keepDb: boolean;
+}
+
+/**
+ * The main job: a Neo4j (local unless NEO4J_URI is set), the schema, the seeds, the API. It owns what it
+ * starts: on SIGINT or SIGTERM it drains the API, closes the driver and, if this run started the local
+ * Neo4j (and not --keep-db), stops that Neo4j too; one that was running before stays up.
+ */
+export async function runMainJob(options: RunOptions): Promise<void> {
   const cfg = neo4jConfig();
-  if (cfg.externalUri) say(`Using the Neo4j at ${cfg.externalUri}`);
-  else {
-    try {
-      await startLocalNeo4j(cfg, say);
-    } catch (err) {
-      say(`Could not start the local Neo4j (serving anyway): ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  const graph = openGraph(cfg);
-  const job = await startMainJob(graph, options);
-  console.log(`akhbar GraphQL API ready at ${job.server.url}`);
+  let job: MainJob | undefined;
+  /** the local Neo4j is ours to stop: it was not answering when this run began */
+  let ownsNeo4j = false;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: draining requests and closing the database driver`);
     try {
-      await job.shutdown();
+      await job?.shutdown();
+      if (ownsNeo4j && !options.keepDb) await stopLocalNeo4j(cfg, say);
       say("Stopped");
       process.exit(0);
     } catch (err) {
@@ -133,8 +135,35 @@ export async function runMainJob(options: StartOptions): Promise<void> {
       process.exit(1);
     }
   };
+  // from the start: a Ctrl-C while Neo4j is still starting stops it too
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  let neo4jNote: string | null = null;
+  if (cfg.externalUri) say(`Using the Neo4j at ${cfg.externalUri}`);
+  else {
+    ownsNeo4j = !(await localStatus(cfg)).running;
+    try {
+      const local = await startLocalNeo4j(cfg, say);
+      ownsNeo4j = local.startedNow;
+      neo4jNote = local.startedNow
+        ? options.keepDb
+          ? `The Neo4j this run started stays up after it (--keep-db); 'npm run db:stop' stops it.`
+          : `Ctrl-C stops the API and the Neo4j this run started; to keep Neo4j running, start with --keep-db ('npm start -- --keep-db'), and stop it with 'npm run db:stop'.`
+        : `Neo4j was already running and stays up after Ctrl-C; 'npm run db:stop' stops it.`;
+    } catch (err) {
+      say(`Could not start the local Neo4j (serving anyway): ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (stopping) return;
+  const graph = openGraph(cfg);
+  job = await startMainJob(graph, options);
+  if (stopping) {
+    await job.shutdown();
+    return;
+  }
+  console.log(`akhbar GraphQL API ready at ${job.server.url}`);
+  if (neo4jNote) say(neo4jNote);
 }
 
 export function registerServe(program: Command): void {
@@ -142,9 +171,11 @@ export function registerServe(program: Command): void {
     .command("start")
     .description("start Neo4j (unless NEO4J_URI is set), apply the schema, load seeds/ and serve GraphQL")
     .option("--no-load", "do not load seeds/")
-    .action((opts: { load: boolean }) => runMainJob({ load: opts.load }));
+    .option("--keep-db", "leave the local Neo4j this run starts running when it stops")
+    .action((opts: { load: boolean; keepDb?: boolean }) => runMainJob({ load: opts.load, keepDb: !!opts.keepDb }));
   program
     .command("serve")
     .description("serve GraphQL over the configured Neo4j (starts the local one unless NEO4J_URI is set)")
-    .action(() => runMainJob({ load: false }));
+    .option("--keep-db", "leave the local Neo4j this run starts running when it stops")
+    .action((opts: { keepDb?: boolean }) => runMainJob({ load: false, keepDb: !!opts.keepDb }));
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import { type Neo4jConfig, repoRoot } from "../config.js";
@@ -13,6 +14,8 @@ export const NEO4J_VERSION = "5.26.19";
 const serverDir = path.join(repoRoot, "src", "graph", "server");
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 60_000;
+/** how long a start waits for the Neo4j of the pid file to finish starting, or to finish exiting */
+const SETTLE_TIMEOUT_MS = 90_000;
 
 type Say = (line: string) => void;
 
@@ -74,6 +77,72 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * What the pid of the pid file is now. `kill(pid, 0)` alone is not enough: after a crash (kill -9) the JVM's
+ * main thread is a zombie while its other threads still close its files and sockets, and a pid can be
+ * reused by another program. On Linux /proc tells: "exited" (zombie or dead, possibly still holding the
+ * Bolt port for a moment), "gone" (no such process, or not our Launcher), else "live".
+ */
+export function pidState(pid: number): "live" | "exited" | "gone" {
+  if (!alive(pid)) return "gone";
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const state = stat.slice(stat.lastIndexOf(")") + 2).charAt(0);
+    if (state === "Z" || state === "X") return "exited";
+    if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("Launcher.java")) return "gone";
+  } catch {
+    // no /proc (not Linux): kill(pid, 0) is all there is to know
+  }
+  return "live";
+}
+
+/** Does anything accept TCP connections on this port of 127.0.0.1? */
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.setTimeout(1000);
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+    socket.once("timeout", () => done(false));
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Before a start: the Neo4j of the pid file, if any, is settled. One that is still starting is waited for
+ * (it may answer); one that crashed or is stopping is waited for until it has let go of the Bolt port (a
+ * dying JVM can still answer for a moment), and its pid file is removed. Bounded by SETTLE_TIMEOUT_MS.
+ */
+async function settlePidFile(cfg: Neo4jConfig, say: Say): Promise<void> {
+  const pid = readPid(cfg);
+  if (pid === null) return;
+  const started = Date.now();
+  let waitingFor = "";
+  const waiting = (what: string) => {
+    if (what !== waitingFor) say(what);
+    waitingFor = what;
+  };
+  while (Date.now() - started < SETTLE_TIMEOUT_MS) {
+    const state = pidState(pid);
+    if (state === "live") {
+      if (await boltVersion(cfg)) return;
+      waiting(`Neo4j (pid ${pid}) does not answer on ${cfg.uri} yet; waiting for it to start or to exit...`);
+    } else if (state === "gone" || !(await portOpen(cfg.boltPort))) {
+      fs.rmSync(pidFile(cfg), { force: true });
+      say(`Removed a stale pid file: Neo4j (pid ${pid}) is no longer running (it crashed or was killed)`);
+      return;
+    } else {
+      waiting(`Neo4j (pid ${pid}) has exited; waiting for it to let go of port ${cfg.boltPort}...`);
+    }
+    await sleep(500);
+  }
+}
+
 /** Does a Neo4j answer with these credentials? Returns its version, or null. */
 export async function boltVersion(cfg: Neo4jConfig): Promise<string | null> {
   const driver = neo4j.driver(cfg.uri, neo4j.auth.basic(cfg.user, cfg.password), {
@@ -103,22 +172,31 @@ export async function localStatus(cfg: Neo4jConfig): Promise<LocalStatus> {
   const version = await boltVersion(cfg);
   return {
     running: version !== null,
-    pid: pid && alive(pid) ? pid : null,
+    pid: pid && pidState(pid) === "live" ? pid : null,
     version,
     uri: cfg.uri,
     dataDir: cfg.dataDir,
   };
 }
 
-/** Starts the local Neo4j unless one already answers on the port; resolves when Bolt accepts the credentials. */
-export async function startLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Promise<LocalStatus> {
+export interface StartedNeo4j extends LocalStatus {
+  /** this call started it (false: it was already running) */
+  startedNow: boolean;
+}
+
+/**
+ * Starts the local Neo4j unless one already answers on the port; resolves when Bolt accepts the credentials.
+ * A pid file left by a crash is cleared first (settlePidFile).
+ */
+export async function startLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Promise<StartedNeo4j> {
+  await settlePidFile(cfg, say);
   const existing = await localStatus(cfg);
   if (existing.running) {
     say(`Neo4j ${existing.version} already running at ${cfg.uri}`);
-    return existing;
+    return { ...existing, startedNow: false };
   }
   const stale = readPid(cfg);
-  if (stale && alive(stale)) {
+  if (stale && pidState(stale) === "live") {
     throw new Error(
       `A Neo4j process (pid ${stale}) owns ${cfg.dataDir} but does not answer on ${cfg.uri}; run 'akhbar db stop' first`,
     );
@@ -153,19 +231,19 @@ export async function startLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Pr
   const started = Date.now();
   let lastSaid = 0;
   while (Date.now() - started < READY_TIMEOUT_MS) {
-    if (!alive(child.pid)) {
+    if (pidState(child.pid) !== "live") {
       throw new Error(`Neo4j exited during start-up; last lines of ${logFile(cfg)}:\n${tail(logFile(cfg), 25)}`);
     }
     const version = await boltVersion(cfg);
     if (version) {
       say(`Neo4j ${version} ready at ${cfg.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      return { running: true, pid: child.pid, version, uri: cfg.uri, dataDir: cfg.dataDir };
+      return { running: true, pid: child.pid, version, uri: cfg.uri, dataDir: cfg.dataDir, startedNow: true };
     }
     if (Date.now() - lastSaid > 5000) {
       say(`  waiting for Bolt on ${cfg.uri} (${Math.round((Date.now() - started) / 1000)} s)`);
       lastSaid = Date.now();
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await sleep(500);
   }
   throw new Error(`Neo4j did not answer on ${cfg.uri} within ${READY_TIMEOUT_MS / 1000} s; see ${logFile(cfg)}`);
 }
@@ -173,7 +251,7 @@ export async function startLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Pr
 /** Stops the local Neo4j cleanly (SIGTERM runs its shutdown hook, which checkpoints the store). */
 export async function stopLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Promise<boolean> {
   const pid = readPid(cfg);
-  if (!pid || !alive(pid)) {
+  if (!pid || pidState(pid) !== "live") {
     fs.rmSync(pidFile(cfg), { force: true });
     say("Neo4j is not running");
     return false;
@@ -181,14 +259,16 @@ export async function stopLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Pro
   say(`Stopping Neo4j (pid ${pid})...`);
   process.kill(pid, "SIGTERM");
   const started = Date.now();
-  while (alive(pid)) {
+  while (pidState(pid) === "live") {
     if (Date.now() - started > STOP_TIMEOUT_MS) {
       process.kill(pid, "SIGKILL");
       say("Neo4j did not stop in time; killed");
       break;
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
+  // its last threads may still hold the port for a moment
+  while (Date.now() - started < STOP_TIMEOUT_MS + 10_000 && (await portOpen(cfg.boltPort))) await sleep(200);
   fs.rmSync(pidFile(cfg), { force: true });
   say(`Neo4j stopped after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/config.js";
+import { renderedFonts } from "../support/browser.js";
 import { goldPerson } from "./gold.js";
 import { useSeededApi } from "./support.js";
 
@@ -108,5 +109,24 @@ describe("the playground in a browser, offline", () => {
     expect(text).toContain('"totalCount": 5');
     expect(text).toContain(goldPerson("shoigu").en);
     expect(foreign).toEqual([]);
+  });
+
+  it("draws the Arabic of the answer in the served Arabic face", async () => {
+    const family = "IBM Plex Sans Arabic";
+    // a line of the answer with an Arabic name in it (Monaco draws each line as spans)
+    const probe = await page.evaluate(() => {
+      const spans = [...document.querySelectorAll(".graphiql-response .view-line span span")];
+      const span = spans.find((el) => /[\u0600-\u06FF]/.test(el.textContent ?? ""));
+      span?.setAttribute("data-probe", "arabic");
+      return span?.textContent ?? null;
+    });
+    expect(probe).toMatch(/[\u0600-\u06FF]{3}/);
+    const fonts = (await renderedFonts(context, page, ["[data-probe=arabic]"])).get("[data-probe=arabic]") ?? [];
+    // every Arabic letter in the face; other fonts drew at most the quotes, spaces and punctuation
+    const arabic = [...(probe ?? "")].filter((c) => /[\u0600-\u06FF]/.test(c)).length;
+    const others = fonts.filter((f) => f.familyName !== family).reduce((n, f) => n + f.glyphCount, 0);
+    expect(fonts.map((f) => f.familyName)).toContain(family);
+    expect(others, JSON.stringify(fonts)).toBeLessThanOrEqual((probe ?? "").length - arabic);
+    expect(failed).toEqual([]);
   });
 });

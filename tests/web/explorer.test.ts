@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startApiServer } from "../../src/api/server.js";
 import { repoRoot } from "../../src/config.js";
 import { loadFiles, seedFiles } from "../../src/graph/files.js";
+import { renderedFonts } from "../support/browser.js";
 import { useTestGraph } from "../support/graph.js";
 
 interface GoldPerson {
@@ -49,6 +50,11 @@ interface ExplorerWindow {
       };
       container(): HTMLElement;
       animated(): boolean;
+      /** cytoscape's renderer: what a tap at a client point hits, as its own tap handler finds it */
+      renderer(): {
+        projectIntoViewport(clientX: number, clientY: number): [number, number];
+        findNearestElement(x: number, y: number, interactiveOnly: boolean, isTouch: boolean): unknown;
+      };
     };
   };
 }
@@ -56,6 +62,8 @@ interface EdgeLike {
   source(): { data(k: string): string };
   target(): { data(k: string): string };
   renderedMidpoint(): { x: number; y: number };
+  renderedSourceEndpoint(): { x: number; y: number };
+  renderedTargetEndpoint(): { x: number; y: number };
   data(k: string): string;
 }
 
@@ -215,7 +223,22 @@ describe("graph explorer (browser)", () => {
           if (!edge || cy.animated()) return null;
           const box = cy.container().getBoundingClientRect();
           const mid = edge.renderedMidpoint();
-          return { x: Math.round(box.left + mid.x), y: Math.round(box.top + mid.y) };
+          const [a, b] = [edge.renderedSourceEndpoint(), edge.renderedTargetEndpoint()];
+          // the midpoint, else a point further along the arrow: the layout is random, and a node (drawn
+          // above edges) or another edge may lie on the midpoint; the renderer says what a tap there hits.
+          // None while the page covers the arrow: the poll waits
+          const points = [
+            mid,
+            ...[0.4, 0.6, 0.3, 0.7].map((f) => ({ x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f })),
+          ];
+          for (const p of points) {
+            const point = { x: Math.round(box.left + p.x), y: Math.round(box.top + p.y) };
+            // nothing of the page (the search results, a panel) covers the canvas there
+            if (!document.elementFromPoint(point.x, point.y)?.closest("#cy")) continue;
+            const [mx, my] = cy.renderer().projectIntoViewport(point.x, point.y);
+            if (cy.renderer().findNearestElement(mx, my, true, false) === edge) return point;
+          }
+          return null;
         },
         { from: shoigu.en, to: ohanyan.en },
       );
@@ -246,6 +269,40 @@ describe("graph explorer (browser)", () => {
     expect(await text.evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
     expect(((await text.textContent()) ?? "").length).toBeGreaterThan(marked.length);
     await page.screenshot({ path: path.join(artifacts, "explorer-evidence.png") });
+  });
+
+  it("draws Arabic in the served face: loaded, on the canvas labels, in the panels and the evidence", async () => {
+    const family = "IBM Plex Sans Arabic";
+    // the face's Arabic subset was fetched from this server and is ready
+    const faces = await page.evaluate(
+      (f) => [...document.fonts].filter((face) => face.family.replace(/["']/g, "") === f).map((face) => face.status),
+      family,
+    );
+    expect(faces).toContain("loaded");
+    expect(await page.evaluate((f) => document.fonts.check(`14px "${f}"`, "أخبار"), family)).toBe(true);
+    // the network's labels (a canvas) ask for it first
+    const labelFont = await page.evaluate(() => {
+      const cy = (window as unknown as { akhbarExplorer: { cy: { nodes(): { style(k: string): string }[] } } })
+        .akhbarExplorer.cy;
+      return cy.nodes()[0]?.style("font-family");
+    });
+    expect(labelFont?.replace(/["']/g, "").split(",")[0]?.trim()).toBe(family);
+    // an evidence in the panel (opened from Shoigu's panel, not from the canvas: the test above does that)
+    await page.locator("#search-input").fill(familyName(person("shoigu")));
+    await expect
+      .poll(() => page.locator("#search-results [role=option]").first().textContent())
+      .toContain(person("shoigu").en);
+    await page.locator("#search-input").press("Enter");
+    await page.locator("#panel button[data-event]").first().click();
+    await expect.poll(() => page.locator(".evidence .article-text mark.evidence").count()).toBeGreaterThan(0);
+    // what the browser really drew the Arabic with: the evidence sentence, the article around it, the brand
+    const selectors = [".evidence .article-text mark.evidence", ".evidence .article-text", ".brand-ar"];
+    for (const [selector, fonts] of await renderedFonts(context, page, selectors))
+      expect(
+        fonts.map((f) => f.familyName),
+        selector,
+      ).toEqual([family]);
+    expect(failedRequests).toEqual([]);
   });
 
   it("the claims view lists the four claims side by side, each with its claimant and figures", async () => {

@@ -150,7 +150,18 @@ function displayName(a) {
 
 // ---------------------------------------------------------------- network view
 
-const FONT = '"Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif';
+/** The served face (style.css, /vendor/fonts/): the canvas draws with it once it has loaded (see start). */
+const FONT_FAMILY = "IBM Plex Sans Arabic";
+const FONT = `"${FONT_FAMILY}", "Noto Sans Arabic", "Segoe UI", Tahoma, sans-serif`;
+
+/**
+ * A canvas does not redraw when a web font arrives, and the browser fetches a face only when text needs it:
+ * load the labels' face (its Arabic and Latin subsets) before the network is drawn. A failure is not fatal:
+ * the labels then use the next family of the list.
+ */
+function loadLabelFont() {
+  return document.fonts.load(`400 14px "${FONT_FAMILY}"`, "أخبار akhbar").catch(() => []);
+}
 
 function cyStyle() {
   const css = getComputedStyle(document.documentElement);
@@ -930,7 +941,9 @@ function fillCountryFilter() {
 
 async function start() {
   try {
+    const font = loadLabelFont();
     const { actors, events } = await loadGraph();
+    await font;
     state.actors = new Map(actors.map((a) => [a.id, a]));
     state.events = events;
     state.eventsById = new Map(events.map((e) => [e.id, e]));
