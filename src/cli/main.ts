@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerDb } from "./db.js";
 import { registerExtract } from "./extract.js";
+import { registerImport } from "./import.js";
 import { registerLoad } from "./load.js";
 import { registerServe } from "./serve.js";
 
@@ -11,6 +12,7 @@ registerDb(program);
 registerServe(program);
 registerLoad(program);
 registerExtract(program);
+registerImport(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`akhbar: ${err instanceof Error ? err.message : String(err)}\n`);
