@@ -51,6 +51,8 @@ export interface LoadSummary {
   statements: number;
   counters: Counters;
   ms: number;
+  /** The bookmarks of the commit (driver.ts): reads passed them see this load, on any cluster member. */
+  bookmarks: string[];
 }
 
 export class DocumentGraphInvalidError extends Error {
@@ -137,7 +139,15 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
   const loadedAt = opts.loadedAt ?? new Date().toISOString();
   if (opts.timings) opts.timings.validate = (opts.timings.validate ?? 0) + performance.now() - tv;
 
-  return retryConstraintRace(() => graph.writeTransaction((tx) => writeBatch(tx, prepared, loadedAt, started, opts)));
+  let bookmarks: string[] = [];
+  const summary = await retryConstraintRace(() =>
+    graph.writeTransaction((tx) => writeBatch(tx, prepared, loadedAt, started, opts), {
+      onBookmarks: (b) => {
+        bookmarks = b;
+      },
+    }),
+  );
+  return { ...summary, bookmarks };
 }
 
 /** A batch's persons: the unknown (person:ar:) ones, and the known ones by full-name key. */
@@ -191,6 +201,7 @@ async function writeBatch(
     statements: 0,
     counters: emptyCounters(),
     ms: 0,
+    bookmarks: [],
   };
   const run = async (cypher: string, params: Record<string, unknown>): Promise<QueryResult> => {
     const t0 = opts.timings ? performance.now() : 0;
