@@ -16,20 +16,30 @@ import { type ActorRow, type EventRow, RowBuilder, type Rows } from "./loadRows.
  * Header format (Neo4j operations manual, "Import"): `id:ID(Space)` names a node's id and its ID space (one
  * per label, so an actor and a place may share an id), `:LABEL` holds the labels, `:START_ID(Space)` /
  * `:END_ID(Space)` / `:TYPE` a relationship's ends and type, `name:type` a typed property. Strings are always
- * quoted (`""` inside), so an empty field is null and `""` the empty string; arrays are joined by ARRAY_DELIMITER.
+ * quoted (QUOTE, a control character), so an empty field is null and two quotes the empty string; arrays are joined by ARRAY_DELIMITER.
  */
 
 /** The array delimiter of every file (--array-delimiter): a control character that never occurs in text. */
 export const ARRAY_DELIMITER = "\u001f";
 export const ARRAY_DELIMITER_OPTION = "U+001F";
+/**
+ * The quote character (--quote): another control character, so text quotes need no escaping. (With `"` and
+ * doubled inner quotes, the importer's multi-line reader misreads chunk boundaries in long article texts.)
+ */
+export const QUOTE = "\u001e";
 
 type Space = "Actor" | "Place" | "Name" | "Position" | "Event" | "Quantity" | "Article" | "Sentence";
 type Value = string | number | boolean | null | undefined | string[];
 
+const quoted = (v: string): string => {
+  if (v.includes(QUOTE) || v.includes(ARRAY_DELIMITER)) throw new Error("text holds a control character U+001E/U+001F");
+  return v;
+};
+
 function field(v: Value): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "string") return `"${v.replaceAll('"', '""')}"`;
-  if (Array.isArray(v)) return v.length === 0 ? "" : field(v.join(ARRAY_DELIMITER)); // [] is set after the import
+  if (typeof v === "string") return `${QUOTE}${quoted(v)}${QUOTE}`;
+  if (Array.isArray(v)) return v.length === 0 ? "" : `${QUOTE}${v.map(quoted).join(ARRAY_DELIMITER)}${QUOTE}`; // [] is set after the import
   return String(v);
 }
 
@@ -39,6 +49,7 @@ class CsvFile {
   private size = 0;
   private fd: number;
   rows = 0;
+  multiline = false;
   constructor(
     readonly file: string,
     header: string[],
@@ -48,6 +59,7 @@ class CsvFile {
   }
   add(values: Value[]): void {
     const line = `${values.map(field).join(",")}\n`;
+    if (!this.multiline && /[\r\n]/.test(line.slice(0, -1))) this.multiline = true;
     this.buffer.push(line);
     this.size += line.length;
     this.rows++;
@@ -70,7 +82,8 @@ export interface ImportFiles {
   dir: string;
   nodes: string[];
   relationships: string[];
-  multiline: string[];
+  /** Whether a cell holds a line break (the importer then reads every file in its multi-line mode). */
+  multiline: boolean;
   counts: { articles: number; events: number; nodes: number; relationships: number; skipped: SkippedArticle[] };
 }
 
@@ -170,25 +183,23 @@ export function writeImportFiles(
   const files = new Map<string, CsvFile>();
   const nodeFiles: string[] = [];
   const relFiles: string[] = [];
-  const multiline: string[] = [];
-  const open = (name: string, header: string[], kind: "node" | "rel", multi = false): CsvFile => {
+  const open = (name: string, header: string[], kind: "node" | "rel"): CsvFile => {
     let f = files.get(name);
     if (!f) {
       f = new CsvFile(path.join(dir, `${name}.csv`), header);
       files.set(name, f);
       (kind === "node" ? nodeFiles : relFiles).push(f.file);
-      if (multi) multiline.push(f.file);
     }
     return f;
   };
   const rel = (type: string, from: Space, to: Space, start: string, end: string, props: Value[] = []) => {
     const cols = REL_PROPS[type] ?? (REL_PROPS.ROLE as string[]);
-    open(
-      `rel-${type}-${from}-${to}`,
-      [`:START_ID(${from})`, `:END_ID(${to})`, ":TYPE", ...cols],
-      "rel",
-      type === "EVIDENCED_BY",
-    ).add([start, end, type, ...props]);
+    open(`rel-${type}-${from}-${to}`, [`:START_ID(${from})`, `:END_ID(${to})`, ":TYPE", ...cols], "rel").add([
+      start,
+      end,
+      type,
+      ...props,
+    ]);
   };
 
   // Per-article rows: articles, sentences, evidence and mentions, written after each chunk. Entities of later
@@ -199,14 +210,12 @@ export function writeImportFiles(
       "nodes-Article",
       ["id:ID(Article)", "text", "source", "publishedAt", "contentHash", "language", "title", "loadedAt", ":LABEL"],
       "node",
-      true,
     );
   const sentenceFile = () =>
     open(
       "nodes-Sentence",
       ["id:ID(Sentence)", "article", "index:double", "start:double", "end:double", "text", ":LABEL"],
       "node",
-      true,
     );
   const drain = () => {
     const { articles, evidence, mentions } = builder.takeArticles();
@@ -329,7 +338,6 @@ export function writeImportFiles(
       ":LABEL",
     ],
     "node",
-    true,
   );
   const kinds = new Set<string>(EVENT_KINDS);
   for (const e of rows.events) {
@@ -413,7 +421,7 @@ export function writeImportFiles(
     dir,
     nodes: nodeFiles,
     relationships: relFiles,
-    multiline,
+    multiline: [...files.values()].some((f) => f.multiline),
     counts: { articles: kept.length, events: rows.events.length, nodes, relationships, skipped },
   };
 }

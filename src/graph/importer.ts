@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Neo4jConfig } from "../config.js";
-import { ARRAY_DELIMITER_OPTION, type CorpusDocument, type ImportFiles, writeImportFiles } from "./bulk.js";
+import { ARRAY_DELIMITER_OPTION, type CorpusDocument, type ImportFiles, QUOTE, writeImportFiles } from "./bulk.js";
 import * as Q from "./cypher.js";
 import { openGraph } from "./driver.js";
 import { localStatus, runBulkImport, startLocalNeo4j, stopLocalNeo4j } from "./localNeo4j.js";
@@ -101,6 +101,7 @@ export async function importCorpus(
       relationships: files.relationships,
       multiline: files.multiline,
       arrayDelimiter: ARRAY_DELIMITER_OPTION,
+      quote: QUOTE,
     },
     say,
   );

@@ -199,8 +199,9 @@ export interface ImportRun {
   database: string;
   nodes: string[];
   relationships: string[];
-  multiline: string[];
+  multiline: boolean;
   arrayDelimiter: string;
+  quote: string;
 }
 
 /**
@@ -222,16 +223,18 @@ export async function runBulkImport(cfg: Neo4jConfig, run: ImportRun, say: Say =
     "database",
     "import",
     "full",
+    run.database, // before the options: --nodes and --relationships take every value after them
+    "--verbose",
     "--overwrite-destination=true",
     `--array-delimiter=${run.arrayDelimiter}`,
+    `--quote=${run.quote}`,
     `--max-off-heap-memory=${process.env.AKHBAR_IMPORT_OFF_HEAP || "2G"}`,
     `--report-file=${path.join(cfg.dataDir, "import.report")}`,
     ...run.nodes.map((f) => `--nodes=${f}`),
     ...run.relationships.map((f) => `--relationships=${f}`),
-    ...(run.multiline.length > 0
-      ? ["--multiline-fields-format=v2", `--multiline-fields=${run.multiline.join(",")}`]
-      : []),
-    run.database,
+    // Multi-line cells (article texts) need the importer's slower reader; its per-file "v2" reader misreads
+    // chunk boundaries of such files (IllegalStateException "Weird input data, found CR outside a text cell").
+    ...(run.multiline ? ["--multiline-fields=true"] : []),
   ];
   const child = spawn("java", args, {
     stdio: ["ignore", "pipe", "pipe"],
