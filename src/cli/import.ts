@@ -1,11 +1,11 @@
 import path from "node:path";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { type Neo4jConfig, neo4jConfig } from "../config.js";
 import { writeImportFiles } from "../graph/bulk.js";
 import { articleFiles, readSources } from "../graph/files.js";
 import { type ImportSummary, importCorpus } from "../graph/importer.js";
 import { extractAll } from "./extractPool.js";
+import { progressBar } from "./load.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -30,13 +30,7 @@ export async function importArticles(
   const out = opts.out ?? say;
   const sources = readSources(paths);
   if (sources.length === 0) throw new Error(`no articles (.txt, corpus .json) in ${paths.join(", ")}`);
-  const tty = process.stderr.isTTY === true && opts.out === undefined;
-  const bar = tty
-    ? new cliProgress.SingleBar(
-        { format: "extracting {bar} {value}/{total} articles", stream: process.stderr, hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
+  const bar = progressBar("extracting {bar} {value}/{total} articles", opts.out === undefined);
   bar?.start(sources.length, 0);
   const t0 = performance.now();
   let said = 0;

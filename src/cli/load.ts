@@ -23,6 +23,16 @@ export function describeSummary(s: FilesSummary): string[] {
   return lines;
 }
 
+/** A progress bar on stderr when it is a terminal (and no line sink was given), else null. */
+export function progressBar(format: string, allowed: boolean): cliProgress.SingleBar | null {
+  return allowed && process.stderr.isTTY === true
+    ? new cliProgress.SingleBar(
+        { format, stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+}
+
 /** Loads articles with a progress bar on a terminal, one plain line per article otherwise. */
 export async function loadWithProgress(
   graph: Graph,
@@ -30,13 +40,7 @@ export async function loadWithProgress(
   opts: { force?: boolean; out?: (line: string) => void } = {},
 ): Promise<FilesSummary> {
   const out = opts.out ?? say;
-  const tty = process.stderr.isTTY === true && opts.out === undefined;
-  const bar = tty
-    ? new cliProgress.SingleBar(
-        { format: "loading {bar} {value}/{total} articles | {file}", stream: process.stderr, hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
+  const bar = progressBar("loading {bar} {value}/{total} articles | {file}", opts.out === undefined);
   let started = false;
   try {
     return await loadFiles(graph, paths, {

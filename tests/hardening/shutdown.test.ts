@@ -1,24 +1,13 @@
 /** SIGTERM: the built CLI drains in-flight requests, closes the driver and exits 0. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMainJob } from "../../src/cli/serve.js";
 import { repoRoot } from "../../src/config.js";
 import { openGraph } from "../../src/graph/driver.js";
+import { freePort } from "../support/processes.js";
 import { testNeo4jConfig } from "../support/testDb.js";
 import { postGql } from "./support.js";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 // A database nobody answers on: every query is in flight for the driver's retry time (about 5 s).
 const DEAD = "bolt://127.0.0.1:9";
