@@ -45,11 +45,39 @@ export interface BulkResult {
     eventsPerSecondWithExtraction: number;
   };
   onTop: { articles: number; events: number; seconds: number; eventsPerSecond: number; skippedAgain: number };
-  folder: { articles: number; events: number; transactions: number; seconds: number; eventsPerSecond: number };
+  /** `akhbar load DIR` of real-text articles (few events each) and of synthetic-text ones (~15 found each) */
+  folder: FolderLoad;
+  syntheticFolder: FolderLoad;
   loadavg: number[];
 }
 
 const EVENTS_PER_ARTICLE = 25;
+
+interface FolderLoad {
+  articles: number;
+  events: number;
+  transactions: number;
+  seconds: number;
+  eventsPerSecond: number;
+}
+
+async function loadFolder(graph: Graph, dir: string, what: string, say: (line: string) => void): Promise<FolderLoad> {
+  const f = await loadFiles(graph, [dir]);
+  const out = {
+    articles: f.files,
+    events: f.events.written,
+    transactions: f.transactions,
+    seconds: Number((f.ms / 1000).toFixed(2)),
+    eventsPerSecond: Math.round(f.events.written / (f.ms / 1000)),
+  };
+  say(
+    `  akhbar load DIR: ${out.articles} ${what} articles (${f.loaded} loaded, ${f.failed} failed), ` +
+      `${out.events} events in ${out.transactions} transactions, ${out.seconds} s with extraction: ` +
+      `${out.eventsPerSecond} events/s`,
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+  return out;
+}
 
 /** A folder of real-text articles: the seed and dev corpus items in turn, each copy its own day and content. */
 export function writeArticleFolder(dir: string, count: number): void {
@@ -160,21 +188,19 @@ export async function measureBulk(opts: {
 
     const dir = path.join(checkoutRoot, ".data", "bench-folder");
     writeArticleFolder(dir, opts.folderArticles);
-    const f = await loadFiles(graph, [dir]);
-    const folder = {
-      articles: f.files,
-      events: f.events.written,
-      transactions: f.transactions,
-      seconds: Number((f.ms / 1000).toFixed(2)),
-      eventsPerSecond: Math.round(f.events.written / (f.ms / 1000)),
-    };
-    say(
-      `  akhbar load DIR: ${folder.articles} real-text articles (${f.loaded} loaded, ${f.failed} failed), ` +
-        `${folder.events} events in ${folder.transactions} transactions, ${folder.seconds} s with extraction: ` +
-        `${folder.eventsPerSecond} events/s`,
-    );
-    fs.rmSync(dir, { recursive: true, force: true });
-    return { import: result, onTop, folder, loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) };
+    const folder = await loadFolder(graph, dir, "real-text", say);
+    // The generator's own texts (articles the import did not have), extracted by akhbar's extractor.
+    fs.mkdirSync(dir, { recursive: true });
+    for (let k = 0; k < opts.folderArticles; k++) {
+      const a = generateArticle(world, 2_000_000 + k, { eventsPerArticle: EVENTS_PER_ARTICLE });
+      fs.writeFileSync(path.join(dir, `${a.doc.document.id}.txt`), a.text);
+      fs.writeFileSync(
+        path.join(dir, `${a.doc.document.id}.meta.json`),
+        JSON.stringify({ id: a.doc.document.id, publishedAt: a.doc.document.publishedAt }),
+      );
+    }
+    const syntheticFolder = await loadFolder(graph, dir, "synthetic-text", say);
+    return { import: result, onTop, folder, syntheticFolder, loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) };
   } finally {
     await graph.close();
     await stopLocalNeo4j(cfg);

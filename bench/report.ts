@@ -234,6 +234,14 @@ export function writeReport(r: BenchResult, root: string): string {
         b.folder.eventsPerSecond,
       ]),
     );
+    L.push(
+      row([
+        `\`akhbar load DIR\`: a folder of ${b.syntheticFolder.articles} synthetic-text articles (extraction included, ${b.syntheticFolder.transactions} transactions)`,
+        b.syntheticFolder.events,
+        f1(b.syntheticFolder.seconds),
+        b.syntheticFolder.eventsPerSecond,
+      ]),
+    );
     L.push("");
     L.push(
       `Import phases: extraction ${f1(i.extractSeconds)} s, CSV ${f1(i.csvSeconds)} s, importer ` +
