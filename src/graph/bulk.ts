@@ -43,6 +43,9 @@ function field(v: Value): string {
   return String(v);
 }
 
+const hasLineBreak = (v: string | string[]): boolean =>
+  typeof v === "string" ? v.includes("\n") || v.includes("\r") : v.some(hasLineBreak);
+
 /** One CSV file with a fixed header, written in large sync appends. */
 class CsvFile {
   private buffer: string[] = [];
@@ -58,12 +61,17 @@ class CsvFile {
     fs.writeSync(this.fd, `${header.join(",")}\n`);
   }
   add(values: Value[]): void {
-    const line = `${values.map(field).join(",")}\n`;
-    if (!this.multiline && /[\r\n]/.test(line.slice(0, -1))) this.multiline = true;
+    let line = "";
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (!this.multiline && (typeof v === "string" || Array.isArray(v)) && hasLineBreak(v)) this.multiline = true;
+      line += i === 0 ? field(v) : `,${field(v)}`;
+    }
+    line += "\n";
     this.buffer.push(line);
     this.size += line.length;
     this.rows++;
-    if (this.size > 1 << 20) this.flush();
+    if (this.size > 1 << 22) this.flush();
   }
   flush(): void {
     if (this.buffer.length === 0) return;
@@ -192,14 +200,13 @@ export function writeImportFiles(
     }
     return f;
   };
-  const rel = (type: string, from: Space, to: Space, start: string, end: string, props: Value[] = []) => {
+  const relFile = (type: string, from: Space, to: Space): CsvFile => {
+    const name = `rel-${type}-${from}-${to}`;
     const cols = REL_PROPS[type] ?? (REL_PROPS.ROLE as string[]);
-    open(`rel-${type}-${from}-${to}`, [`:START_ID(${from})`, `:END_ID(${to})`, ":TYPE", ...cols], "rel").add([
-      start,
-      end,
-      type,
-      ...props,
-    ]);
+    return files.get(name) ?? open(name, [`:START_ID(${from})`, `:END_ID(${to})`, ":TYPE", ...cols], "rel");
+  };
+  const rel = (type: string, from: Space, to: Space, start: string, end: string, props: Value[] = []) => {
+    relFile(type, from, to).add([start, end, type, ...props]);
   };
 
   // Per-article rows: articles, sentences, evidence and mentions, written after each chunk. Entities of later
