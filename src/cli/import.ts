@@ -1,9 +1,10 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { type Neo4jConfig, neo4jConfig } from "../config.js";
-import { writeImportFiles } from "../graph/bulk.js";
+import { importRun, writeImportFiles } from "../graph/bulk.js";
 import { articleFiles, readSources } from "../graph/files.js";
 import { type ImportSummary, importCorpus } from "../graph/importer.js";
+import { importerArguments } from "../graph/localNeo4j.js";
 import { extractAll } from "./extractPool.js";
 import { progressBar } from "./load.js";
 
@@ -57,6 +58,10 @@ export async function importArticles(
   if (opts.csvOnly) {
     const files = writeImportFiles(opts.csvOnly, docs);
     out(`wrote ${files.counts.nodes} nodes and ${files.counts.relationships} relationships as CSV in ${opts.csvOnly}`);
+    out(
+      "import them, with that server's database stopped: neo4j-admin database import full " +
+        importerArguments(importRun(files, cfg.database)).join(" "),
+    );
     return { articles: docs.length, failed, extractMs, summary: null, events };
   }
   const summary = await importCorpus(cfg, docs, { say: out, keepCsv: opts.keepCsv });

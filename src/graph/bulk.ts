@@ -27,6 +27,19 @@ export const ARRAY_DELIMITER_OPTION = "U+001F";
  * doubled inner quotes, the importer's multi-line reader misreads chunk boundaries in long article texts.)
  */
 export const QUOTE = "\u001e";
+export const QUOTE_OPTION = "U+001E";
+
+/** What the importer is told about these files (localNeo4j.ts importerArguments). */
+export function importRun(files: ImportFiles, database: string) {
+  return {
+    database,
+    nodes: files.nodes,
+    relationships: files.relationships,
+    multiline: files.multiline,
+    arrayDelimiter: ARRAY_DELIMITER_OPTION,
+    quote: QUOTE_OPTION,
+  };
+}
 
 type Space = "Actor" | "Place" | "Name" | "Position" | "Event" | "Quantity" | "Article" | "Sentence";
 type Value = string | number | boolean | null | undefined | string[];

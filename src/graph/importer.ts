@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Neo4jConfig } from "../config.js";
-import { ARRAY_DELIMITER_OPTION, type CorpusDocument, type ImportFiles, QUOTE, writeImportFiles } from "./bulk.js";
+import { type CorpusDocument, type ImportFiles, importRun, writeImportFiles } from "./bulk.js";
 import * as Q from "./cypher.js";
 import { openGraph } from "./driver.js";
 import { localStatus, runBulkImport, startLocalNeo4j, stopLocalNeo4j } from "./localNeo4j.js";
@@ -93,18 +93,7 @@ export async function importCorpus(
   server += performance.now() - ts;
   const ti = performance.now();
   say(`running neo4j-admin database import full ${cfg.database} (Neo4j stopped)...`);
-  await runBulkImport(
-    cfg,
-    {
-      database: cfg.database,
-      nodes: files.nodes,
-      relationships: files.relationships,
-      multiline: files.multiline,
-      arrayDelimiter: ARRAY_DELIMITER_OPTION,
-      quote: QUOTE,
-    },
-    say,
-  );
+  await runBulkImport(cfg, importRun(files, cfg.database), say);
   const importer = performance.now() - ti;
   if (!opts.keepCsv) fs.rmSync(csvDir, { recursive: true, force: true });
   const tr = performance.now();

@@ -204,6 +204,20 @@ export interface ImportRun {
   quote: string;
 }
 
+/** The arguments of `neo4j-admin database import full` that say what to import and how the files are written. */
+export function importerArguments(run: ImportRun): string[] {
+  return [
+    run.database, // first: --nodes and --relationships take every value after them
+    `--array-delimiter=${run.arrayDelimiter}`,
+    `--quote=${run.quote}`,
+    ...run.nodes.map((f) => `--nodes=${f}`),
+    ...run.relationships.map((f) => `--relationships=${f}`),
+    // Multi-line cells (article texts) need the importer's slower reader; its per-file "v2" reader misreads
+    // chunk boundaries of such files (IllegalStateException "Weird input data, found CR outside a text cell").
+    ...(run.multiline ? ["--multiline-fields=true"] : []),
+  ];
+}
+
 /**
  * Runs Neo4j's offline bulk importer (`neo4j-admin database import full`, org.neo4j.cli.AdminTool from the
  * neo4j-import-tool and neo4j-command-line artifacts, already among the engine's jars) on the local store of
@@ -223,18 +237,11 @@ export async function runBulkImport(cfg: Neo4jConfig, run: ImportRun, say: Say =
     "database",
     "import",
     "full",
-    run.database, // before the options: --nodes and --relationships take every value after them
+    ...importerArguments(run),
     "--verbose",
     "--overwrite-destination=true",
-    `--array-delimiter=${run.arrayDelimiter}`,
-    `--quote=${run.quote}`,
     `--max-off-heap-memory=${process.env.AKHBAR_IMPORT_OFF_HEAP || "2G"}`,
     `--report-file=${path.join(cfg.dataDir, "import.report")}`,
-    ...run.nodes.map((f) => `--nodes=${f}`),
-    ...run.relationships.map((f) => `--relationships=${f}`),
-    // Multi-line cells (article texts) need the importer's slower reader; its per-file "v2" reader misreads
-    // chunk boundaries of such files (IllegalStateException "Weird input data, found CR outside a text cell").
-    ...(run.multiline ? ["--multiline-fields=true"] : []),
   ];
   const child = spawn("java", args, {
     stdio: ["ignore", "pipe", "pipe"],
