@@ -14,6 +14,7 @@
  *
  * Nothing here asserts a timing.
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -217,6 +218,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       const dir = path.join(checkoutRoot, "bench", "results");
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, `bulk-${quick ? "quick" : "full"}.json`), JSON.stringify(r, null, 2));
+      // bench/ is linted by `biome check`, results included (as bench/run.ts does)
+      spawnSync(path.join(checkoutRoot, "node_modules", ".bin", "biome"), ["format", "--write", dir], {
+        stdio: "ignore",
+      });
       say(JSON.stringify(r));
     })
     .catch((err) => {

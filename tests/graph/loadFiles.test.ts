@@ -20,7 +20,7 @@ function makeFolder(): string {
   fs.copyFileSync(seed, path.join(dir, path.basename(seed)));
   fs.copyFileSync(
     seed.replace(/\.ar\.txt$/, ".meta.json"),
-    path.join(dir, path.basename(seed, ".ar.txt") + ".meta.json"),
+    path.join(dir, `${path.basename(seed, ".ar.txt")}.meta.json`),
   );
   fs.copyFileSync(seed, path.join(dir, "copy-of-seed.txt"));
   fs.writeFileSync(path.join(dir, "bad-article.txt"), "قال وزير الخارجية الروسي سيرغي لافروف إن المحادثات مستمرة.");
