@@ -14,7 +14,7 @@ export const checkoutRoot = repoRoot.endsWith(path.join(".data", "bench-build"))
   ? path.resolve(repoRoot, "..", "..")
   : repoRoot;
 
-function linkCheckoutFolders(): void {
+export function linkCheckoutFolders(): void {
   if (checkoutRoot === repoRoot) return;
   for (const rel of ["schema", "seeds", path.join("src", "graph", "server"), path.join("src", "web", "static")]) {
     const link = path.join(repoRoot, rel);

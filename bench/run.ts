@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import type { Graph } from "../src/graph/driver.js";
 import { type LoadInput, loadDocuments } from "../src/graph/loader.js";
 import { NEO4J_VERSION } from "../src/graph/localNeo4j.js";
+import { type BulkResult, measureBulk } from "./bulk.js";
 import { cannon, type RunResult } from "./cannon.js";
 import { measureExtraction } from "./extraction.js";
 import { buildWorld, generateArticle } from "./generate.js";
@@ -386,6 +387,17 @@ async function main() {
   say("extraction throughput (Neo4j and servers stopped)");
   const extraction = measureExtraction(checkoutRoot, QUICK, say);
 
+  // Loading at scale (issue 15): the bulk import of the synthetic corpus beside the transactional load above,
+  // then `akhbar load` on top of it (bench/bulk.ts), on a store of its own.
+  say(`bulk import of ${QUICK ? "10^5" : "10^6"} synthetic events, then akhbar load on top (bench/bulk.ts)`);
+  let bulk: BulkResult | null = null;
+  try {
+    bulk = await measureBulk({ events: QUICK ? 100_000 : 1_000_000, folderArticles: 1_000, say });
+  } catch (err) {
+    notes.push(`The bulk import measurement failed: ${(err as Error).message.split("\n")[0]}`);
+    say(notes[notes.length - 1] as string);
+  }
+
   const counts = { loadSteps, timings };
   const result = {
     mode: PLAN.mode,
@@ -409,6 +421,7 @@ async function main() {
     load: counts,
     soak,
     extraction,
+    bulk,
     notes: [...notes, ...skipped],
   };
   const dir = path.join(checkoutRoot, "bench", "results");
@@ -435,6 +448,7 @@ export type BenchResult = {
   load: { loadSteps: LoadStep[]; timings: Record<string, number> };
   soak: { result: Measurement; rssStartMb: number | null; rssEndMb: number | null; rssSamples: number[] } | null;
   extraction: { name: string; chars: number; charsPerSecond: number; charsPerCpuSecond: number }[];
+  bulk?: BulkResult | null;
   notes: string[];
 };
 

@@ -10,6 +10,11 @@ export interface ApiContext {
   auth?: RequestAuth;
 }
 
-export function createContext(graph: Graph, auth?: RequestAuth): ApiContext {
-  return { graph, loaders: createLoaders(graph), auth };
+/**
+ * bookmarks: from the request's bookmark header (bookmarks.ts); its reads then see the writes they name, on
+ * whichever cluster member serves them. Nothing else is kept between requests: any replica serves any request.
+ */
+export function createContext(graph: Graph, auth?: RequestAuth, bookmarks: string[] = []): ApiContext {
+  const g = bookmarks.length > 0 ? graph.withBookmarks(bookmarks) : graph;
+  return { graph: g, loaders: createLoaders(g), auth };
 }

@@ -12,6 +12,7 @@ import pino from "pino";
 import type { Graph } from "../graph/driver.js";
 import { explorerRouter } from "../web/router.js";
 import { type AuthConfig, authenticate, authFromEnv, requireRead } from "./auth.js";
+import { BOOKMARK_HEADER, decodeBookmark } from "./bookmarks.js";
 import { type ApiContext, createContext } from "./context.js";
 import { corsOptions, corsOriginsFromEnv } from "./cors.js";
 import { makeFormatError } from "./errors.js";
@@ -113,7 +114,7 @@ export async function startApiServer(graph: Graph, options: ApiServerOptions): P
       context: async ({ req }) => {
         const requestAuth = authenticate(auth, req.headers.authorization);
         requireRead(requestAuth);
-        return createContext(graph, requestAuth);
+        return createContext(graph, requestAuth, decodeBookmark(req.headers[BOOKMARK_HEADER]));
       },
     }),
   );

@@ -3,53 +3,67 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { neo4jConfig } from "../config.js";
 import { type Graph, openGraph } from "../graph/driver.js";
-import { type FilesSummary, loadFiles, seedFiles } from "../graph/files.js";
+import { articleFiles, type FilesSummary, loadFiles, seedFiles } from "../graph/files.js";
 import { startLocalNeo4j } from "../graph/localNeo4j.js";
 import { applySchema } from "../graph/schema.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
 export function describeSummary(s: FilesSummary): string[] {
-  return [
-    `articles: ${s.files} (${s.loaded} loaded, ${s.replaced} replaced, ${s.skipped} skipped as already loaded)`,
+  const seconds = s.ms / 1000;
+  const lines = [
+    `articles: ${s.files} (${s.loaded} loaded, ${s.replaced} replaced, ${s.skipped} skipped as already loaded, ${s.failed} failed)`,
     `entities: ${s.entities.created} created, ${s.entities.updated} updated`,
     `events:   ${s.events.created} created, ${s.events.updated} updated`,
-    `graph:    ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created in ${(s.ms / 1000).toFixed(1)} s`,
+    `graph:    ${s.nodesCreated} nodes and ${s.relationshipsCreated} relationships created in ${seconds.toFixed(1)} s ` +
+      `(${s.transactions} transactions, ${Math.round(s.events.written / Math.max(seconds, 0.001))} events/s)`,
   ];
+  for (const a of s.articles.filter((x) => x.status === "failed"))
+    lines.push(`failed:   ${a.id} (${a.origin}): ${a.reason}`);
+  return lines;
 }
 
-/** Loads files with a progress bar on a terminal, one plain line per article otherwise. */
-export async function loadWithProgress(
-  graph: Graph,
-  files: string[],
-  opts: { force?: boolean; out?: (line: string) => void } = {},
-): Promise<FilesSummary> {
-  const out = opts.out ?? say;
-  const tty = process.stderr.isTTY === true && opts.out === undefined;
-  const bar = tty
+/** A progress bar on stderr when it is a terminal (and no line sink was given), else null. */
+export function progressBar(format: string, allowed: boolean): cliProgress.SingleBar | null {
+  return allowed && process.stderr.isTTY === true
     ? new cliProgress.SingleBar(
-        { format: "loading {bar} {value}/{total} articles | {file}", stream: process.stderr, hideCursor: true },
+        { format, stream: process.stderr, hideCursor: true },
         cliProgress.Presets.shades_classic,
       )
     : null;
-  bar?.start(files.length, 0, { file: "" });
+}
+
+/** Loads articles with a progress bar on a terminal, one plain line per article otherwise. */
+export async function loadWithProgress(
+  graph: Graph,
+  paths: string[],
+  opts: { force?: boolean; out?: (line: string) => void } = {},
+): Promise<FilesSummary> {
+  const out = opts.out ?? say;
+  const bar = progressBar("loading {bar} {value}/{total} articles | {file}", opts.out === undefined);
+  let started = false;
   try {
-    return await loadFiles(graph, files, {
+    return await loadFiles(graph, paths, {
       force: opts.force,
-      onProgress: ({ index, total, file, summary }) => {
-        const a = summary.articles[0];
-        if (bar) bar.update(index + 1, { file: path.basename(file) });
-        else
+      onProgress: ({ done, total, articles }) => {
+        if (bar) {
+          if (!started) bar.start(total, 0, { file: "" });
+          started = true;
+          bar.update(done, { file: path.basename(articles.at(-1)?.origin ?? "") });
+          return;
+        }
+        let i = done - articles.length;
+        for (const a of articles) {
+          i++;
           out(
-            `[${index + 1}/${total}] ${path.basename(file)}: ${a?.status ?? "?"}${a?.reason ? ` (${a.reason})` : ""}` +
-              (a?.status === "skipped"
-                ? ""
-                : `, ${summary.entities.created + summary.entities.updated} entities, ${summary.events.written} events`),
+            `[${i}/${total}] ${path.basename(a.origin)}: ${a.status}${a.reason ? ` (${a.reason})` : ""}` +
+              (a.events === undefined ? "" : `, ${a.events} events`),
           );
+        }
       },
     });
   } finally {
-    bar?.stop();
+    if (started) bar?.stop();
   }
 }
 
@@ -87,18 +101,26 @@ export async function resetGraph(graph: Graph): Promise<number> {
 export function registerLoad(program: Command): void {
   program
     .command("load")
-    .description("extract and load articles into Neo4j, one transaction per article (default: seeds/*.ar.txt)")
-    .argument("[paths...]", "article files (.txt); <name>.meta.json beside each gives id, source, publishedAt")
+    .description(
+      "extract and load articles into Neo4j in batched transactions (default: seeds/*.ar.txt); " +
+        "a batch that fails is retried article by article, so a failing article leaves no trace",
+    )
+    .argument(
+      "[paths...]",
+      "article files (.txt; <name>.meta.json beside each gives id, source, publishedAt), corpus files " +
+        '(.json with "items": [{id, text, source_url}]) or folders of them',
+    )
     .option("--force", "reload articles whose content is already loaded")
     .option("--json", "print the summary as JSON on stdout")
     .action(async (paths: string[], opts: { force?: boolean; json?: boolean }) => {
-      const files = paths.length > 0 ? paths.map((p) => path.resolve(p)) : seedFiles();
-      if (files.length === 0) throw new Error("no articles to load");
+      const files = paths.length > 0 ? articleFiles(paths) : seedFiles();
+      if (files.length === 0) throw new Error(`no articles (.txt, corpus .json) in ${paths.join(", ")}`);
       await withGraph(async (graph) => {
         await applySchema(graph);
         const summary = await loadWithProgress(graph, files, { force: opts.force });
         if (opts.json) console.log(JSON.stringify(summary, null, 2));
         else for (const line of describeSummary(summary)) console.log(line);
+        if (summary.failed > 0) process.exitCode = 1;
       });
     });
   program

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerDb } from "./db.js";
 import { registerExamples } from "./examples.js";
 import { registerExtract } from "./extract.js";
+import { registerImport } from "./import.js";
 import { registerLoad } from "./load.js";
 import { registerServe } from "./serve.js";
 
@@ -13,6 +14,7 @@ registerServe(program);
 registerLoad(program);
 registerExtract(program);
 registerExamples(program);
+registerImport(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`akhbar: ${err instanceof Error ? err.message : String(err)}\n`);

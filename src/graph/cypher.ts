@@ -406,3 +406,11 @@ MATCH (a) WHERE elementId(a) = row.a
 MATCH (b) WHERE elementId(b) = row.b
 MERGE (a)-[r:INTERACTED]->(b)
 ON CREATE SET r.firstEvent = row.event`;
+
+/** How many nodes the database holds (the bulk import refuses a database that has any). */
+export const COUNT_NODES = "MATCH (n) RETURN count(n) AS n";
+
+/** After a bulk import: what the importer cannot write (an empty list is an absent value in its CSV). */
+export const AFTER_IMPORT = `
+MATCH (n) WHERE (n:Actor OR n:Place) AND n.aliases IS NULL
+CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 10000 ROWS`;

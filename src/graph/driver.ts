@@ -2,7 +2,9 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Rec
 import type { Neo4jConfig } from "../config.js";
 
 /**
- * One driver per process. Writes go through the driver's managed transactions, which retry transient errors
+ * One driver per process, for any URI scheme the driver knows: bolt:// (one server) or neo4j:// / neo4j+s:// (a
+ * cluster or Aura: the driver routes each read session to a reader and each write to the leader, from the
+ * routing table it fetches). Writes go through the driver's managed transactions, which retry transient errors
  * (leader switches, deadlocks, a briefly unavailable server) by themselves. A read is one auto-commit
  * statement (RUN and PULL in one round trip, where a managed transaction adds BEGIN and COMMIT and a second
  * round trip), retried here on the same transient errors.
@@ -14,8 +16,16 @@ export interface Graph {
   write<T extends RecordShape = RecordShape>(cypher: string, params?: Record<string, unknown>): Promise<QueryResult<T>>;
   /** An auto-commit query: needed for CALL { … } IN TRANSACTIONS, which batches its own commits. */
   autoCommit(cypher: string, params?: Record<string, unknown>): Promise<QueryResult>;
-  /** Runs work in ONE write transaction: all of it commits, or none of it does. */
-  writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs work in ONE write transaction: all of it commits, or none of it does. onBookmarks receives the
+   * bookmarks of the commit: a read passed them (withBookmarks) sees this write on any member of a cluster.
+   */
+  writeTransaction<T>(
+    work: (tx: ManagedTransaction) => Promise<T>,
+    opts?: { onBookmarks?: (bookmarks: string[]) => void },
+  ): Promise<T>;
+  /** The same graph, its reads waiting until the server holds the writes these bookmarks name. */
+  withBookmarks(bookmarks: string[]): Graph;
   close(): Promise<void>;
 }
 
@@ -52,7 +62,10 @@ export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
     connectionTimeout: 5_000,
     maxTransactionRetryTime: 5_000,
   });
-  const database = cfg.database;
+  return graphOf(driver, cfg.database, options, []);
+}
+
+function graphOf(driver: Driver, database: string, options: GraphOptions, bookmarks: string[]): Graph {
   const observe = (cypher: string) => options.onQuery?.(cypher);
   const readTimeout = options.readTimeoutMs ?? readTimeoutFromEnv();
   const readTransaction = readTimeout > 0 ? { timeout: readTimeout } : undefined;
@@ -62,7 +75,7 @@ export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
     async read(cypher, params = {}) {
       observe(cypher);
       for (let attempt = 1; ; attempt++) {
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, bookmarks });
         try {
           return await session.run(cypher, params, readTransaction);
         } catch (err) {
@@ -78,17 +91,17 @@ export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
     },
     async autoCommit(cypher, params = {}) {
       observe(cypher);
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarks });
       try {
         return await session.run(cypher, params);
       } finally {
         await session.close();
       }
     },
-    async writeTransaction(work) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+    async writeTransaction(work, opts) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarks });
       try {
-        return await session.executeWrite((tx) =>
+        const result = await session.executeWrite((tx) =>
           work({
             run: ((cypher: string, params?: Record<string, unknown>) => {
               observe(cypher);
@@ -96,10 +109,13 @@ export function openGraph(cfg: Neo4jConfig, options: GraphOptions = {}): Graph {
             }) as ManagedTransaction["run"],
           } as ManagedTransaction),
         );
+        opts?.onBookmarks?.(session.lastBookmarks());
+        return result;
       } finally {
         await session.close();
       }
     },
+    withBookmarks: (more) => graphOf(driver, database, options, [...bookmarks, ...more]),
     close: () => driver.close(),
   };
 }

@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../config.js";
 import { extract, type Lexicon, loadLexicon } from "../extract/index.js";
-import type { DocumentMeta } from "../extract/types.js";
+import type { DocumentGraph, DocumentMeta } from "../extract/types.js";
 import type { Graph } from "./driver.js";
-import { type LoadOptions, type LoadSummary, loadDocument } from "./loader.js";
+import { sha256 } from "./identity.js";
+import { type ArticleStatus, type LoadOptions, type LoadSummary, loadDocuments } from "./loader.js";
 
 export const seedsDir = path.join(repoRoot, "seeds");
 
@@ -24,71 +25,258 @@ export function readMeta(file: string): Partial<DocumentMeta> {
   const fallback = { id: path.basename(base), language: "ar" };
   if (!fs.existsSync(metaFile)) return fallback;
   const raw = JSON.parse(fs.readFileSync(metaFile, "utf8")) as Record<string, unknown>;
-  const s = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
-  return {
-    id: s(raw.id) ?? fallback.id,
+  return { ...fallback, ...metaOf(raw) };
+}
+
+const s = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
+
+function metaOf(raw: Record<string, unknown>): Partial<DocumentMeta> {
+  const meta: Partial<DocumentMeta> = {
     language: s(raw.language) ?? "ar",
-    source: s(raw.source),
+    source: s(raw.source) ?? s(raw.source_url),
     publishedAt: s(raw.publishedAt),
     title: s(raw.title),
   };
+  const id = s(raw.id);
+  return id ? { id, ...meta } : meta;
+}
+
+/** One article to extract: its text, its metadata, and where it came from (a file, or an item of a corpus file). */
+export interface ArticleSource {
+  origin: string;
+  text: string;
+  meta: Partial<DocumentMeta>;
+}
+
+const isArticleFile = (f: string) => f.endsWith(".txt") || (f.endsWith(".json") && !f.endsWith(".meta.json"));
+
+/**
+ * The article files named by paths: a folder stands for every .txt and corpus .json below it (sorted, hidden
+ * entries skipped); a file stands for itself.
+ */
+export function articleFiles(paths: string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (isArticleFile(entry.name)) out.push(full);
+    }
+  };
+  for (const p of paths) {
+    const full = path.resolve(p);
+    if (fs.statSync(full).isDirectory()) walk(full);
+    else out.push(full);
+  }
+  return out;
+}
+
+/**
+ * The articles of one file: a .txt is one article (metadata from <name>.meta.json beside it); a .json is a corpus,
+ * {"items": [{id, text, source_url?, publishedAt?, title?}]} (the shape of the dev corpora), one article per item.
+ */
+export function readArticles(file: string): ArticleSource[] {
+  if (!file.endsWith(".json")) return [{ origin: file, text: fs.readFileSync(file, "utf8"), meta: readMeta(file) }];
+  const raw = JSON.parse(fs.readFileSync(file, "utf8")) as { items?: unknown };
+  if (!Array.isArray(raw.items)) throw new Error(`${file}: a corpus file needs an "items" array`);
+  return raw.items.map((item: Record<string, unknown>, i) => {
+    if (typeof item?.text !== "string") throw new Error(`${file}: item ${i} has no "text"`);
+    const fallback = `${path.basename(file, ".json")}-${i + 1}`;
+    return { origin: `${file}#${s(item.id) ?? i + 1}`, text: item.text, meta: { id: fallback, ...metaOf(item) } };
+  });
+}
+
+/** Every article of the given files and folders, in order. */
+export function readSources(paths: string[]): ArticleSource[] {
+  return articleFiles(paths).flatMap(readArticles);
 }
 
 export interface FileProgress {
-  index: number;
+  /** Articles done so far (loaded, replaced, skipped or failed), of total. */
+  done: number;
   total: number;
-  file: string;
-  summary: LoadSummary;
+  /** The articles of the batch just written, with their outcome. */
+  articles: ArticleOutcome[];
 }
+
+export type ArticleOutcome = {
+  id: string;
+  origin: string;
+  status: ArticleStatus | "failed";
+  reason?: string;
+  events?: number;
+};
 
 export interface FilesSummary {
   files: number;
   loaded: number;
   replaced: number;
   skipped: number;
+  failed: number;
   entities: { created: number; updated: number };
-  events: { created: number; updated: number };
+  events: { created: number; updated: number; written: number };
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Transactions committed (batches, and articles retried alone after a failed batch). */
+  transactions: number;
   ms: number;
-  articles: LoadSummary["articles"];
+  articles: ArticleOutcome[];
 }
 
-/** Extracts and loads each file, one article per transaction, in order. */
-export async function loadFiles(
-  graph: Graph,
-  files: string[],
-  opts: LoadOptions & { onProgress?: (p: FileProgress) => void; lexicon?: Lexicon } = {},
-): Promise<FilesSummary> {
+export interface LoadFilesOptions extends LoadOptions {
+  onProgress?: (p: FileProgress) => void;
+  lexicon?: Lexicon;
+  /** Articles per transaction (default 200). */
+  batchArticles?: number;
+  /** A batch closes once it holds this many events (default 5,000). */
+  batchEvents?: number;
+}
+
+interface Extracted {
+  source: ArticleSource;
+  doc?: DocumentGraph;
+  hash: string;
+  error?: string;
+}
+
+/**
+ * Extracts and loads articles (files, folders, corpus files) in batched transactions, as the benchmark does:
+ * up to batchArticles articles or batchEvents events per transaction. A batch that fails is retried article by
+ * article, each in its own transaction, so a failing article leaves no trace and the others still load; the
+ * summary names it with the reason. Extraction of the next batch runs while the current one is written.
+ */
+export async function loadFiles(graph: Graph, paths: string[], opts: LoadFilesOptions = {}): Promise<FilesSummary> {
   const started = Date.now();
   const lexicon = opts.lexicon ?? loadLexicon();
+  const sources = readSources(paths);
+  const maxArticles = opts.batchArticles ?? 200;
+  const maxEvents = opts.batchEvents ?? 5_000;
   const total: FilesSummary = {
-    files: files.length,
+    files: sources.length,
     loaded: 0,
     replaced: 0,
     skipped: 0,
+    failed: 0,
     entities: { created: 0, updated: 0 },
-    events: { created: 0, updated: 0 },
+    events: { created: 0, updated: 0, written: 0 },
     nodesCreated: 0,
     relationshipsCreated: 0,
+    transactions: 0,
     ms: 0,
     articles: [],
   };
-  for (const [index, file] of files.entries()) {
-    const text = fs.readFileSync(file, "utf8");
-    const doc = extract(text, readMeta(file), lexicon);
-    const summary = await loadDocument(graph, doc, { ...opts, text });
-    for (const a of summary.articles) {
-      total[a.status]++;
-      total.articles.push(a);
+  const extractOne = (source: ArticleSource): Extracted => {
+    const hash = sha256(source.text);
+    try {
+      return { source, doc: extract(source.text, source.meta, lexicon), hash };
+    } catch (e) {
+      return { source, hash, error: `extraction failed: ${(e as Error).message}` };
     }
-    total.entities.created += summary.entities.created;
-    total.entities.updated += summary.entities.updated;
-    total.events.created += summary.events.created;
-    total.events.updated += summary.events.updated;
-    total.nodesCreated += summary.counters.nodesCreated;
-    total.relationshipsCreated += summary.counters.relationshipsCreated;
-    opts.onProgress?.({ index, total: files.length, file, summary });
+  };
+  // The next batch: consecutive articles, closed early where an id or a content hash would repeat (a batch
+  // writes each article once; the repeat goes to the next batch, which sees the first as loaded).
+  let next = 0;
+  const nextBatch = (): Extracted[] => {
+    const batch: Extracted[] = [];
+    const ids = new Set<string>();
+    const hashes = new Set<string>();
+    let events = 0;
+    while (next < sources.length && batch.length < maxArticles && events < maxEvents) {
+      const x = extractOne(sources[next] as ArticleSource);
+      const id = x.doc?.document.id;
+      if (batch.length > 0 && ((id !== undefined && ids.has(id)) || hashes.has(x.hash))) break;
+      next++;
+      batch.push(x);
+      if (id !== undefined) ids.add(id);
+      hashes.add(x.hash);
+      events += x.doc?.events.length ?? 0;
+    }
+    return batch;
+  };
+  const record = (outcomes: ArticleOutcome[], summary: LoadSummary | null) => {
+    for (const o of outcomes) {
+      total[o.status]++;
+      total.articles.push(o);
+    }
+    if (summary) {
+      total.transactions++;
+      total.entities.created += summary.entities.created;
+      total.entities.updated += summary.entities.updated;
+      total.events.created += summary.events.created;
+      total.events.updated += summary.events.updated;
+      total.events.written += summary.events.written;
+      total.nodesCreated += summary.counters.nodesCreated;
+      total.relationshipsCreated += summary.counters.relationshipsCreated;
+    }
+  };
+  const outcomesOf = (batch: Extracted[], summary: LoadSummary): ArticleOutcome[] =>
+    batch.map((x) => {
+      const id = x.doc?.document.id as string;
+      const a = summary.articles.find((r) => r.id === id);
+      return {
+        id,
+        origin: x.source.origin,
+        status: a?.status ?? "loaded",
+        ...(a?.reason ? { reason: a.reason } : {}),
+        ...(a?.status === "skipped" ? {} : { events: x.doc?.events.length ?? 0 }),
+      };
+    });
+  const write = (batch: Extracted[]) =>
+    loadDocuments(
+      graph,
+      batch.map((x) => ({ doc: x.doc as DocumentGraph, text: x.source.text })),
+      opts,
+    );
+
+  let done = 0;
+  let batch = nextBatch();
+  while (batch.length > 0) {
+    const failedToExtract = batch.filter((x) => x.error !== undefined);
+    const good = batch.filter((x) => x.doc !== undefined);
+    const pending =
+      good.length > 0
+        ? write(good).then(
+            (summary) => ({ summary, error: null }),
+            (error: Error) => ({ summary: null, error }),
+          )
+        : Promise.resolve(null);
+    const following = nextBatch(); // extracted while the batch is written
+    const result = await pending;
+    const outcomes: ArticleOutcome[] = failedToExtract.map((x) => ({
+      id: String(x.source.meta.id ?? x.source.origin),
+      origin: x.source.origin,
+      status: "failed",
+      reason: x.error,
+    }));
+    record(outcomes, null);
+    if (result?.summary) {
+      const o = outcomesOf(good, result.summary);
+      record(o, result.summary);
+      outcomes.push(...o);
+    } else if (result?.error) {
+      // The batch wrote nothing: each article again in its own transaction, to find the one that fails.
+      for (const x of good) {
+        try {
+          const summary = await write([x]);
+          const o = outcomesOf([x], summary);
+          record(o, summary);
+          outcomes.push(...o);
+        } catch (e) {
+          const o: ArticleOutcome = {
+            id: x.doc?.document.id as string,
+            origin: x.source.origin,
+            status: "failed",
+            reason: (e as Error).message,
+          };
+          record([o], null);
+          outcomes.push(o);
+        }
+      }
+    }
+    done += batch.length;
+    opts.onProgress?.({ done, total: sources.length, articles: outcomes });
+    batch = following;
   }
   total.ms = Date.now() - started;
   return total;

@@ -51,6 +51,8 @@ export interface LoadSummary {
   statements: number;
   counters: Counters;
   ms: number;
+  /** The bookmarks of the commit (driver.ts): reads passed them see this load, on any cluster member. */
+  bookmarks: string[];
 }
 
 export class DocumentGraphInvalidError extends Error {
@@ -137,7 +139,51 @@ export async function loadDocuments(graph: Graph, inputs: LoadInput[], opts: Loa
   const loadedAt = opts.loadedAt ?? new Date().toISOString();
   if (opts.timings) opts.timings.validate = (opts.timings.validate ?? 0) + performance.now() - tv;
 
-  return retryConstraintRace(() => graph.writeTransaction((tx) => writeBatch(tx, prepared, loadedAt, started, opts)));
+  let bookmarks: string[] = [];
+  const summary = await retryConstraintRace(() =>
+    graph.writeTransaction((tx) => writeBatch(tx, prepared, loadedAt, started, opts), {
+      onBookmarks: (b) => {
+        bookmarks = b;
+      },
+    }),
+  );
+  return { ...summary, bookmarks };
+}
+
+/** A batch's persons: the unknown (person:ar:) ones, and the known ones by full-name key. */
+export function batchPersons(docs: DocumentGraph[]) {
+  const provisional = new Map<string, Entity>();
+  const knownByKey = new Map<string, Set<string>>();
+  for (const doc of docs) {
+    for (const e of doc.entities) {
+      if (e.kind !== "Person") continue;
+      if (isProvisionalPerson(e.id)) provisional.set(e.id, e);
+      else if (isKnownPerson(e.id)) {
+        for (const k of fullNameKeys(e)) {
+          if (!knownByKey.has(k)) knownByKey.set(k, new Set());
+          knownByKey.get(k)?.add(e.id);
+        }
+      }
+    }
+  }
+  return { provisional, knownByKey };
+}
+
+/**
+ * Unknown person id -> the known person it is: the one candidate among those the graph gave (fromGraph, by
+ * unknown id) and the batch's known persons sharing a full-name key. Several candidates: left unresolved.
+ */
+export function resolveProvisional(
+  persons: ReturnType<typeof batchPersons>,
+  fromGraph: Map<string, Set<string>> = new Map(),
+): Map<string, string> {
+  const resolveMap = new Map<string, string>();
+  for (const e of persons.provisional.values()) {
+    const set = new Set(fromGraph.get(e.id) ?? []);
+    for (const k of fullNameKeys(e)) for (const c of persons.knownByKey.get(k) ?? []) set.add(c);
+    if (set.size === 1) resolveMap.set(e.id, [...set][0] as string);
+  }
+  return resolveMap;
 }
 
 /** The transaction of loadDocuments: the validated documents, written as one batch. */
@@ -155,6 +201,7 @@ async function writeBatch(
     statements: 0,
     counters: emptyCounters(),
     ms: 0,
+    bookmarks: [],
   };
   const run = async (cypher: string, params: Record<string, unknown>): Promise<QueryResult> => {
     const t0 = opts.timings ? performance.now() : 0;
@@ -210,38 +257,20 @@ async function writeBatch(
   }
 
   // 2. Identity: unknown persons that are a known person (in the graph or in this batch).
-  const resolveMap = new Map<string, string>();
-  const provisional = new Map<string, Entity>();
-  const knownByKey = new Map<string, Set<string>>();
-  for (const { doc } of toWrite) {
-    for (const e of doc.entities) {
-      if (e.kind !== "Person") continue;
-      if (isProvisionalPerson(e.id)) provisional.set(e.id, e);
-      else if (isKnownPerson(e.id)) {
-        for (const k of fullNameKeys(e)) {
-          if (!knownByKey.has(k)) knownByKey.set(k, new Set());
-          knownByKey.get(k)?.add(e.id);
-        }
-      }
-    }
-  }
-  if (provisional.size > 0) {
-    const rows = [...provisional.values()].flatMap((e) =>
+  const persons = batchPersons(toWrite.map((p) => p.doc));
+  const fromGraph = new Map<string, Set<string>>();
+  if (persons.provisional.size > 0) {
+    const rows = [...persons.provisional.values()].flatMap((e) =>
       fullNameKeys(e).map((key) => ({ id: e.id, key, country: e.country })),
     );
     const res = await run(Q.RESOLVE_PROVISIONAL, { rows });
-    const candidates = new Map<string, Set<string>>();
     for (const r of res.records) {
-      const set = candidates.get(r.get("id")) ?? new Set<string>();
+      const set = fromGraph.get(r.get("id")) ?? new Set<string>();
       for (const c of r.get("candidates") as string[]) set.add(c);
-      candidates.set(r.get("id"), set);
-    }
-    for (const e of provisional.values()) {
-      const set = candidates.get(e.id) ?? new Set<string>();
-      for (const k of fullNameKeys(e)) for (const c of knownByKey.get(k) ?? []) set.add(c);
-      if (set.size === 1) resolveMap.set(e.id, [...set][0] as string);
+      fromGraph.set(r.get("id"), set);
     }
   }
+  const resolveMap = resolveProvisional(persons, fromGraph);
   const resolve = (id: string) => resolveMap.get(id) ?? id;
 
   // 3. Replaced articles: their sentences, evidence and mentions go; events left without evidence go.

@@ -218,6 +218,7 @@ export async function startLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Pr
         AKHBAR_NEO4J_HOME: cfg.dataDir,
         AKHBAR_NEO4J_PLUGINS: plugins,
         AKHBAR_NEO4J_BOLT_PORT: String(cfg.boltPort),
+        AKHBAR_NEO4J_DATABASE: cfg.database,
         NEO4J_USER: cfg.user,
         NEO4J_PASSWORD: cfg.password,
       },
@@ -272,6 +273,74 @@ export async function stopLocalNeo4j(cfg: Neo4jConfig, say: Say = () => {}): Pro
   fs.rmSync(pidFile(cfg), { force: true });
   say(`Neo4j stopped after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
+}
+
+export interface ImportRun {
+  database: string;
+  nodes: string[];
+  relationships: string[];
+  multiline: boolean;
+  arrayDelimiter: string;
+  quote: string;
+}
+
+/** The arguments of `neo4j-admin database import full` that say what to import and how the files are written. */
+export function importerArguments(run: ImportRun): string[] {
+  return [
+    run.database, // first: --nodes and --relationships take every value after them
+    `--array-delimiter=${run.arrayDelimiter}`,
+    `--quote=${run.quote}`,
+    ...run.nodes.map((f) => `--nodes=${f}`),
+    ...run.relationships.map((f) => `--relationships=${f}`),
+    // Multi-line cells (article texts) need the importer's slower reader; its per-file "v2" reader misreads
+    // chunk boundaries of such files (IllegalStateException "Weird input data, found CR outside a text cell").
+    ...(run.multiline ? ["--multiline-fields=true"] : []),
+  ];
+}
+
+/**
+ * Runs Neo4j's offline bulk importer (`neo4j-admin database import full`, org.neo4j.cli.AdminTool from the
+ * neo4j-import-tool and neo4j-command-line artifacts, already among the engine's jars) on the local store of
+ * cfg, which must be stopped: it writes the store files of `database` directly, replacing what is there.
+ */
+export async function runBulkImport(cfg: Neo4jConfig, run: ImportRun, say: Say = () => {}): Promise<string> {
+  requireTool("java", "install JDK 17+");
+  const { lib } = ensureNeo4jJars(cfg, say);
+  const conf = path.join(cfg.dataDir, "conf");
+  fs.mkdirSync(conf, { recursive: true });
+  if (!fs.existsSync(path.join(conf, "neo4j.conf"))) fs.writeFileSync(path.join(conf, "neo4j.conf"), "");
+  const args = [
+    `-Xmx${process.env.AKHBAR_IMPORT_HEAP || "1g"}`,
+    "-cp",
+    path.join(lib, "*"),
+    "org.neo4j.cli.AdminTool",
+    "database",
+    "import",
+    "full",
+    ...importerArguments(run),
+    "--verbose",
+    "--overwrite-destination=true",
+    `--max-off-heap-memory=${process.env.AKHBAR_IMPORT_OFF_HEAP || "2G"}`,
+    `--report-file=${path.join(cfg.dataDir, "import.report")}`,
+  ];
+  const child = spawn("java", args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEO4J_HOME: cfg.dataDir, NEO4J_CONF: conf },
+  });
+  let output = "";
+  const take = (d: Buffer) => {
+    output += d.toString();
+    for (const line of d.toString().split("\n"))
+      if (/^(IMPORT DONE|Imported:|\s+\d+ (nodes|relationships|properties))/.test(line)) say(line.trim());
+  };
+  child.stdout?.on("data", take);
+  child.stderr?.on("data", take);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`neo4j-admin database import failed (exit ${code}):\n${output.slice(-4000)}`);
+  return output;
 }
 
 function tail(file: string, lines: number): string {

@@ -9,7 +9,7 @@ import { readMeta, seedFiles } from "../../src/graph/files.js";
 import { nameKey, positionId } from "../../src/graph/identity.js";
 import { DocumentGraphInvalidError, InjectedFailure, loadDocument } from "../../src/graph/loader.js";
 import { evidenceOfEvents } from "../../src/graph/queries/events.js";
-import { useTestGraph } from "../support/graph.js";
+import { graphCounts, useTestGraph } from "../support/graph.js";
 
 /** Expectations come from the gold file and from the document graph the extractor produced — never from
  * the loader's own output. */
@@ -26,15 +26,6 @@ interface Gold {
 const gold = JSON.parse(fs.readFileSync(path.resolve(repoRoot, "../shared/gold/seed.json"), "utf8")) as Gold;
 const seedFile = seedFiles()[0] as string;
 const seedText = fs.readFileSync(seedFile, "utf8");
-
-async function graphCounts(graph: Graph): Promise<{ nodes: Record<string, number>; rels: Record<string, number> }> {
-  const n = await graph.read("MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c ORDER BY l");
-  const r = await graph.read("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t");
-  return {
-    nodes: Object.fromEntries(n.records.map((x) => [x.get("l"), x.get("c")])),
-    rels: Object.fromEntries(r.records.map((x) => [x.get("t"), x.get("c")])),
-  };
-}
 
 async function totals(graph: Graph): Promise<{ nodes: number; rels: number }> {
   const res = await graph.read(

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { neo4jConfig, repoRoot } from "../../src/config.js";
 import { localStatus, pidState, stopLocalNeo4j } from "../../src/graph/localNeo4j.js";
-import { freePort } from "./support.js";
+import { freePort } from "../support/processes.js";
 
 const env = {
   ...process.env,

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMainJob } from "../../src/cli/serve.js";
 import { repoRoot } from "../../src/config.js";
 import { openGraph } from "../../src/graph/driver.js";
+import { freePort } from "../support/processes.js";
 import { testNeo4jConfig } from "../support/testDb.js";
-import { freePort, postGql } from "./support.js";
+import { postGql } from "./support.js";
 
 // A database nobody answers on: every query is in flight for the driver's retry time (about 5 s).
 const DEAD = "bolt://127.0.0.1:9";

@@ -1,4 +1,3 @@
-import net from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import { type ApiServerOptions, type RunningServer, startApiServer } from "../../src/api/server.js";
 import type { Graph } from "../../src/graph/driver.js";
@@ -80,16 +79,4 @@ export async function graphCounts(graph: Graph): Promise<{ nodes: number; relati
   );
   const r = res.records[0];
   return { nodes: r?.get("nodes") as number, relationships: r?.get("rels") as number };
-}
-
-/** A TCP port of 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }

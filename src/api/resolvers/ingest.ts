@@ -6,6 +6,7 @@ import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from "type-g
 import { extract, type Lexicon, loadLexicon } from "../../extract/index.js";
 import { DocumentGraphInvalidError, loadDocument } from "../../graph/loader.js";
 import { requireWrite } from "../auth.js";
+import { encodeBookmark } from "../bookmarks.js";
 import type { ApiContext } from "../context.js";
 import { badInput } from "../errors.js";
 
@@ -50,6 +51,14 @@ export class IngestResult {
 
   @Field(() => Int)
   relationshipsCreated!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Send it back in the x-akhbar-bookmark header: that request's reads then see this write, whichever API " +
+      "replica and Neo4j cluster member serve them",
+  })
+  bookmark!: string | null;
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -141,6 +150,7 @@ export class IngestResolver {
       sentences: status === "skipped" ? 0 : doc.sentences.length,
       nodesCreated: summary.counters.nodesCreated,
       relationshipsCreated: summary.counters.relationshipsCreated,
+      bookmark: encodeBookmark(summary.bookmarks),
     };
   }
 }

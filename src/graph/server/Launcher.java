@@ -27,6 +27,8 @@ public class Launcher {
                 .setConfig(GraphDatabaseSettings.plugin_dir, plugins)
                 .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                // The store's one user database (Community serves one): its name is fixed when the store is created.
+                .setConfig(GraphDatabaseSettings.initial_default_database, env("AKHBAR_NEO4J_DATABASE", "neo4j"))
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds));
     }
 
