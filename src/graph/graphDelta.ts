@@ -1,5 +1,5 @@
 import type { Record as Neo4jRecord } from "neo4j-driver";
-import { nameKey } from "./identity.js";
+import { lastToken, nameKey } from "./identity.js";
 import type { ActorRow } from "./loadRows.js";
 
 /**
@@ -55,7 +55,10 @@ export function nameNeeded(
   if (!s) return true;
   if (n.kind === "en") return s.nameEn === null || nameKey(s.nameEn) !== n.key;
   const row = rowsById.get(n.id);
-  return row !== undefined && newForms(row, s).some((f) => nameKey(f) === n.key);
+  if (row === undefined) return false;
+  // a family name is derived from a full name: it is new when the full name is
+  const keysOf = (f: string) => (n.kind === "family" ? [nameKey(f), nameKey(lastToken(f) ?? "")] : [nameKey(f)]);
+  return newForms(row, s).some((f) => keysOf(f).includes(n.key));
 }
 
 export interface MembershipRow {

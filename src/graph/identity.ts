@@ -47,7 +47,7 @@ export interface NameForm {
   kind: NameKind;
 }
 
-function lastToken(s: string): string | null {
+export function lastToken(s: string): string | null {
   const tokens = s.trim().split(/\s+/);
   return tokens.length >= 2 ? (tokens[tokens.length - 1] ?? null) : null;
 }

@@ -153,7 +153,10 @@ export class RowBuilder {
         }
         for (const f of entityNameForms({ ...e, unnamed: e.unnamed === true })) {
           const k = compositeKey(id, f.key);
-          if (!names.has(k)) names.set(k, { id, key: f.key, form: f.form, kind: f.kind });
+          const had = names.get(k);
+          if (!had) names.set(k, { id, key: f.key, form: f.form, kind: f.kind });
+          // as UPSERT_NAMES does ON MATCH: a key seen first as a family name takes the kind of a later form
+          else if (had.kind === "family") had.kind = f.kind;
         }
         if (e.kind === "Person" && isKnownPerson(id)) {
           for (const key of fullNameKeys(e)) absorb.set(compositeKey(id, key), { id, key, country: e.country ?? null });
