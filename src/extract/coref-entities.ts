@@ -27,7 +27,8 @@ export function position(doc: Discourse, t: Title, fallbackCountry: string | nul
 
 export function personId(doc: Discourse, c: Chunk): string | null {
   if (c.personId) return c.personId;
-  if (c.nameTokens?.length) return `person:ar:${doc.names.key(c.nameTokens).replace(/ /g, "-")}`;
+  if (c.nameTokens?.length)
+    return doc.names.byGiven(c.nameTokens) ?? `person:ar:${doc.names.key(c.nameTokens).replace(/ /g, "-")}`;
   return null;
 }
 

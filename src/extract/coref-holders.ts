@@ -120,21 +120,45 @@ export function resolveCounterparts(doc: Discourse): void {
 
 const NO_UNNAMED = new Set(["minister", "ambassador", "former-president"]);
 
-/** component 7: office references → the holder in the document, else an unnamed office holder */
+/** an office in apposition (X، وزير الخارجية) is the person before it, who holds it */
+function resolveAppositives(doc: Discourse): void {
+  for (const u of doc.units)
+    for (let k = 0; k < u.chunks.length; k++) {
+      const c = u.chunks[k];
+      if (c.type !== "office" || !c.appositive) continue;
+      const prev = u.chunks[k - 1]?.type === "person" ? u.chunks[k - 1] : u.chunks[k - 2];
+      c.ents = prev?.ents ?? [];
+      const person = c.ents.length === 1 ? doc.reg.entities.get(c.ents[0] as string) : undefined;
+      if (person?.kind !== "Person" || person.unnamed) continue;
+      for (const t of c.titles ?? [])
+        if (t.office !== "minister" || t.country) doc.reg.addPosition(person.id, position(doc, t, person.country));
+    }
+}
+
+/** the holders of an office named with no country: those of the sentence's country (أعلنت الخارجية المصرية أن
+ * وزير الخارجية …) when it names one, keeping those whose country the text does not give */
+function holdersInContext(doc: Discourse, office: string, before: Chunk[]): string[] {
+  const all = holders(doc, office, null);
+  const ctx = before.findLast((x) => x.iso || x.orgCountry);
+  const iso = cid(ctx?.iso ?? ctx?.orgCountry);
+  if (!iso || all.length < 2) return all;
+  const countryOf = (id: string) =>
+    doc.reg.entities.get(id)?.country ?? doc.reg.entities.get(id)?.positions.find((p) => p.country)?.country ?? null;
+  return all.filter((id) => (countryOf(id) ?? iso) === iso);
+}
+
+/** component 7: office references → the holder in the document (named before or after), else an unnamed
+ * office holder */
 export function resolveOfficeRefs(doc: Discourse): void {
+  resolveAppositives(doc);
   for (const [si, u] of doc.units.entries()) {
     for (let k = 0; k < u.chunks.length; k++) {
       const c = u.chunks[k];
-      if (c.type !== "office") continue;
-      if (c.appositive) {
-        const prev = u.chunks[k - 1]?.type === "person" ? u.chunks[k - 1] : u.chunks[k - 2];
-        c.ents = prev?.ents ?? [];
-        continue;
-      }
+      if (c.type !== "office" || c.appositive) continue;
       const ids: string[] = [];
       const office = c.office as string;
       for (const iso of c.countries ?? [null]) {
-        const h = holders(doc, office, cid(iso));
+        const h = iso ? holders(doc, office, cid(iso)) : holdersInContext(doc, office, u.chunks.slice(0, k));
         if (h.length) {
           ids.push(h[0]);
           doc.reg.mention(h[0], si, c.start + c.pre.length, c.end, false);

@@ -7,6 +7,7 @@ import type { Discourse } from "./coref.js";
 import type { Lexicon } from "./lexicon.js";
 import { type Chunk, makeChunk } from "./mentions.js";
 import { commonWord, strongSingle } from "./names.js";
+import { foldToken } from "./normalise.js";
 import { variants } from "./tokens.js";
 
 /** the names of unknown people in one document */
@@ -17,6 +18,15 @@ export class NameKeys {
   surname = new Map<string, string>();
   /** first words of two-word family names: only those need the pair looked up */
   surnameFirst = new Set<string>();
+  /** given name (a full name's first word) → the ids of the persons of the document that bear it */
+  given = new Map<string, Set<string>>();
+
+  /** the one person of the document a lone given name after a title re-mentions (الأمير تميم), if any */
+  byGiven(toks: string[]): string | null {
+    if (toks.length !== 1 || this.surname.has(toks[0])) return null;
+    const ids = this.given.get(toks[0]);
+    return ids?.size === 1 ? ([...ids][0] as string) : null;
+  }
 
   /** the key of an unknown person's name: a family name alone resolves to the full name given earlier */
   key(toks: string[]): string {
@@ -26,14 +36,27 @@ export class NameKeys {
   }
 }
 
-function personChunks(doc: Discourse): Chunk[] {
+/** the person chunks of the document; known people too when `known` (their chunks may have no name tokens) */
+function personChunks(doc: Discourse, known = false): Chunk[] {
   const out: Chunk[] = [];
+  const named = (c: Chunk | null | undefined): c is Chunk => !!c && (!!c.nameTokens || (known && !!c.personId));
   for (const u of doc.units)
     for (const c of u.chunks) {
-      if (c.type === "person" && c.nameTokens) out.push(c);
-      for (const s of c.slots ?? []) if (s.person?.nameTokens) out.push(s.person);
+      if (c.type === "person" && named(c)) out.push(c);
+      for (const s of c.slots ?? []) if (named(s.person)) out.push(s.person);
     }
   return out;
+}
+
+/** the folded words of a person chunk's name */
+function nameWords(doc: Discourse, c: Chunk): string[] {
+  return (
+    c.nameTokens ??
+    doc.reg.text
+      .slice(c.nameStart ?? c.start, c.nameEnd ?? c.end)
+      .split(/\s+/)
+      .map(foldToken)
+  );
 }
 
 /** component 1: collect the full names and their family-name keys */
@@ -56,10 +79,18 @@ export function collectNames(doc: Discourse): void {
     }
     if (toks.length >= 3) names.surname.set(toks.slice(-2).join(" "), key);
   }
-  // a one-word name found by a rule (الرئيس بوش، الفنان محفوظ، وقال زيدان إن) is re-mentioned the same way
+  for (const c of personChunks(doc, true)) {
+    const toks = nameWords(doc, c);
+    if (toks.length < 2 || doc.lex.particles.has(toks[0])) continue;
+    const id = c.personId ?? `person:ar:${names.key(toks).replace(/ /g, "-")}`;
+    const ids = names.given.get(toks[0]) ?? new Set<string>();
+    names.given.set(toks[0], ids.add(id));
+  }
+  // a one-word name found by a rule (الرئيس بوش، الفنان محفوظ، وقال زيدان إن) is re-mentioned the same way,
+  // unless it is the given name of a full name (الرئيس بولا for بولا تينوبو)
   for (const c of chunks) {
     const toks = c.nameTokens as string[];
-    if (toks.length !== 1 || toks[0].length < 3 || names.surname.has(toks[0])) continue;
+    if (toks.length !== 1 || toks[0].length < 3 || names.surname.has(toks[0]) || names.given.has(toks[0])) continue;
     if (doc.lex.given.has(toks[0]) || doc.lex.givenAmbiguous.has(toks[0])) continue;
     names.surname.set(toks[0], toks[0]);
   }

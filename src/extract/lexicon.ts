@@ -245,6 +245,11 @@ function buildLexicon(dir: string, withPeople = true): Lexicon {
 /** countries: the i18n-iso-countries package's Arabic names, then countries.yaml (names, nisbas, capitals) */
 function readCountries(dir: string, add: AddEntry): Map<string, CountryInfo> {
   const countries = new Map<string, CountryInfo>();
+  const named: [string, string][] = [];
+  const addName = (n: string, code: string) => {
+    add(n, "country", code);
+    named.push([n, code]);
+  };
   try {
     const require = createRequire(import.meta.url);
     const iso = require("i18n-iso-countries");
@@ -255,7 +260,7 @@ function readCountries(dir: string, add: AddEntry): Map<string, CountryInfo> {
       const list = Array.isArray(v) ? v : [v];
       const en = iso.getName(code, "en") ?? code;
       countries.set(code, { iso2: code, id: `country:${code.toLowerCase()}`, en, ar: list[0] });
-      for (const n of list) add(n, "country", code);
+      for (const n of list) addName(n, code);
     }
   } catch {
     /* package missing: hand list only */
@@ -271,11 +276,15 @@ function readCountries(dir: string, add: AddEntry): Map<string, CountryInfo> {
       en: c.en ?? prev?.en ?? code,
       ar: names[0] ?? prev?.ar ?? code,
     });
-    for (const n of names) add(n, "country", code);
+    for (const n of names) addName(n, code);
     for (const st of (c.nisba ?? []) as string[]) for (const f of nisbaForms(st)) add(f, "nisba", code);
     for (const f of (c.forms ?? []) as string[]) add(f, "nisba", code);
     for (const cap of (c.capitals ?? []) as string[]) add(cap, "capital", code);
   }
+  // «بجمهورية الهند، لدولة الكويت»: a state noun before a name names the same country
+  const stateNouns = (cy.state_nouns ?? []) as string[];
+  for (const [n, code] of named)
+    if (!stateNouns.some((s) => n.startsWith(s))) for (const s of stateNouns) add(`${s} ${n}`, "country", code);
   return countries;
 }
 
@@ -402,6 +411,8 @@ const EVENT_SETS: Record<string, string> = {
   happen: "calls.happen",
   talk: "calls.talk",
   future: "calls.future",
+  futureTime: "calls.futureTime",
+  kin: "kin",
   notCalls: "calls.notCalls",
   initiative: "calls.initiative",
   phoneNouns: "calls.phoneNouns",

@@ -474,13 +474,23 @@ export class Mentioner {
   }
 
   /** honorifics (الشيخ، الأمير، اللواء …) and role nouns (الفنان، اللاعب …) standing before a name */
-  skipHonorifics(j: number): number {
+  skipHonorifics(j: number, clitic = true): number {
     let k = j;
-    // the first may carry و (والسيد بدر …)
-    const first = this.toks[k]?.norm ?? "";
-    if (first.startsWith("و") && first.length > 4 && this.isHonorific(first.slice(1))) k++;
-    while (k < this.toks.length && this.toks[k].kind === "word" && this.isHonorific(this.toks[k].norm)) k++;
+    // the first may carry a clitic (والسيد بدر، بالشيخ محمد، للأمير فيصل); not after a title, where «والشيخ» is
+    // the next person
+    if (clitic && this.honorificClitic(k) !== null) k++;
+    // a rank's «أول» belongs to it (الفريق أول ركن)
+    const rank = (n: string) => this.isHonorific(n) || (n === "اول" && k > j);
+    while (k < this.toks.length && this.toks[k].kind === "word" && rank(this.toks[k].norm)) k++;
     return k;
+  }
+
+  /** the clitic (و، ب، ل، وب …) carried by an honorific at i, or null when i holds no honorific with one */
+  honorificClitic(i: number): string | null {
+    const t = this.toks[i];
+    if (t?.kind !== "word" || t.norm.length <= 4) return null;
+    for (const v of variants(t.norm)) if (v.pre && this.isHonorific(v.form)) return v.pre;
+    return null;
   }
 
   /** known person or unknown name at i (quotes allowed around it) */
@@ -602,7 +612,7 @@ export class Mentioner {
   officeAt(i: number): Chunk | null {
     const m = matchAt(this.toks, i, this.lex, (e) => e.type === "office");
     if (!m) return null;
-    if (m.pre !== "" && m.pre !== "و" && m.pre !== "ف" && m.pre !== "ل" && m.pre !== "ب") return null;
+    if (!["", "و", "ف", "ل", "ب", "وب", "ول"].includes(m.pre)) return null;
     const titles: Title[] = [];
     let k = m.e;
     const count = m.entry.count ?? 1;
@@ -693,7 +703,7 @@ export class Mentioner {
     if (isComma(this.toks[j])) j++;
     const afterComma = j > k;
     const j0 = j;
-    j = this.skipHonorifics(j);
+    j = this.skipHonorifics(j, false);
     // a second, personal title before the name: العاهل الأردني الملك عبد الله الثاني
     if (TITLE_BRIDGE.has(this.toks[j]?.norm ?? "")) j = this.skipHonorifics(j + 1);
     const honorific = j > j0;
@@ -842,7 +852,7 @@ export class Mentioner {
     const single = n === 1 && (strongSingle(this.lex, this.toks[p.s]) || this.lex.stop.has(this.toks[p.s].norm));
     if (!(p.personId || n >= 2 || (j > i && single))) return null;
     if (j > i)
-      return this.chunk("person", i, p.e, "", {
+      return this.chunk("person", i, p.e, this.honorificClitic(i) ?? "", {
         personId: p.personId,
         nameTokens: p.nameTokens,
         nameStart: p.nameStart,
@@ -877,7 +887,8 @@ export class Mentioner {
     const bare = norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
     if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
     if (lex.honorifics.has(norm) || lex.roles.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
-    if (lex.honorifics.has(bare) || lex.roles.has(bare) || KANA.has(bare)) return false;
+    if (KANA.has(bare)) return false;
+    for (const v of variants(norm)) if (lex.honorifics.has(v.form) || lex.roles.has(v.form)) return false;
     for (let p = 2; p < norm.length - 2; p++) if (norm[p] === "و") return false; // run-together names
     return true;
   }

@@ -101,6 +101,9 @@ function blocked(v: SentenceView, at: number[]): { planned: boolean; blocked: bo
     if (k < 0) continue;
     const c = cs[k];
     if (v.has(c, B.future) || (/^(و?س)(ي|ت)/.test(v.u.toks[c.s].norm) && verbKind(v, c))) r.planned = true;
+    // a present tense with a time ahead (يجري X اتصالا مع Y غدا); the past (أجرى … للقمة المقبلة) is told
+    if (/^و?(ي|تت)/.test(v.u.toks[c.s].norm) && verbKind(v, c))
+      for (let j = clauseStart(v, k); j < clauseEnd(v, k); j++) if (v.has(cs[j], B.futureTime)) r.planned = true;
     for (let j = Math.max(0, k - 4); j < k; j++) if (v.has(cs[j], B.future)) r.planned = true;
     // نفى أن يكون X قد تلقى اتصالا، رفض الرد على مكالمة: back to the sentence's punctuation or a «لكن»
     for (let j = k - 1; j >= Math.max(0, k - BLOCKER_REACH) && !isBreak(v, cs[j]); j--) {
@@ -178,6 +181,9 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
   }
   // في/خلال اتصال هاتفي مع Y، or a call between two parties named with the noun
   const obj = prepObject(v, d, k + 1, end, PREPS.none);
+  // وفي اتصال بين الرئيسين، أكد X و Y: a bare dual, the pair is the subject of the clause the phrase opens
+  if (obj.prep === "بين" && obj.ents.length < 2 && cs[end]?.type === "verb")
+    obj.ents = coordinated(v, d, end + 1, clauseEnd(v, end));
   // وفي اتصال هاتفي مع Y، أكد X: the phrase opens the sentence, the subject follows its verb
   const subjects = obj.prep === "بين" ? [] : subjectOf(v, d, [[start, k], subjectAfterVerb(v, end)], obj.ents);
   if (!obj.ents.length && subjects.length) {
@@ -208,13 +214,22 @@ function frameAtAdverb(v: SentenceView, d: Discourse, k: number, remention = fal
   const end = clauseEnd(v, k);
   const obj = prepObject(v, d, k + 1, end, PREPS[verb === "make" || verb === "receive" ? verb : "talk"]);
   // تحادث X مع Y with no phone word: the subject may follow the verb
+  // (the subject may also follow the adverb: بحث هاتفيا X مع Y)
   const ranges: [number, number][] = remention
     ? [
         [k + 1, end],
         [start, k],
       ]
-    : [[start, k]];
+    : [
+        [start, k],
+        [k + 1, end],
+      ];
   const subjects = subjectOf(v, d, ranges, obj.ents);
+  // هنأ X هاتفيا Y: with no preposition, the verb's object follows the adverb
+  if (!obj.ents.length && verb === "talk")
+    obj.ents = personsIn(v, d, k + 1, end)
+      .filter((p) => !subjects.includes(p))
+      .slice(0, 1);
   return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb, several: false, remention }, at: [k, gv] };
 }
 

@@ -33,6 +33,8 @@ export function clauseStart(v: SentenceView, k: number): number {
 export function clauseEnd(v: SentenceView, k: number): number {
   for (let j = k + 1; j < v.cs.length; j++) {
     const c = v.cs[j];
+    // «ثم مع Y»: the same verb with a further party
+    if (v.isWord(c, "ثم") && v.isWord(v.cs[j + 1], "مع")) continue;
     if (c.type === "verb" || v.has(c, B.clauseBreak)) return j;
     // «من كل من: A، B»: a colon after a preposition opens its list
     if (isBreak(v, c) && !(v.punct(c) === ":" && v.isWord(v.cs[j - 1], ...LIST_OPENERS))) return j;
@@ -107,7 +109,8 @@ export function coordinated(v: SentenceView, d: Discourse, j: number, to: number
     const c = cs[k];
     const ps = personsOf(v, d, c);
     if (ps.length) {
-      if (out.length && !c.pre.startsWith("و") && !v.isWord(cs[k - 1], "و")) {
+      const joined = v.isWord(cs[k - 1], "و") || kinBefore(v, k) || againWith(v, k);
+      if (out.length && !c.pre.startsWith("و") && !joined) {
         // an apposition (X، رئيس …) is the same party; anything else ends the list
         if (ps.every((p) => out.includes(p))) continue;
         if (!v.isComma(cs[k - 1])) break;
@@ -120,6 +123,21 @@ export function coordinated(v: SentenceView, d: Discourse, j: number, to: number
     if (++gap > 4) break;
   }
   return out;
+}
+
+const andWord = (v: SentenceView, c: Chunk | undefined) => v.norm(c).startsWith("و");
+
+/** «وأخيه [فخامة] Y»: the courtesy «and his brother» before the next party */
+function kinBefore(v: SentenceView, k: number): boolean {
+  let j = k - 1;
+  while (j > 0 && v.cs[j].type === "tok" && v.lex.honorifics.has(v.norm(v.cs[j]))) j--;
+  return andWord(v, v.cs[j]) && v.has(v.cs[j], B.kin);
+}
+
+/** «ومع Y»، «ثم مع Y»: the preposition said again for the next party */
+function againWith(v: SentenceView, k: number): boolean {
+  const prev = v.cs[k - 1];
+  return v.isWord(prev, "مع") && (andWord(v, prev) || v.isWord(v.cs[k - 2], "ثم"));
 }
 
 /** the subject: persons in the first range that has any, else the subject in force */
