@@ -560,6 +560,21 @@ export class Mentioner {
     return null;
   }
 
+  /**
+   * the country at the end of a body named in plain words after a title (رئيس وزراء حكومة الوحدة الوطنية في ليبيا،
+   * وزير الدولة للشؤون الخارجية في قطر): at most four content words, then في/لدى and the country; the body's words
+   * join the title
+   */
+  bodyInCountry(i: number): { iso: string | null; place: string | null; e: number } | null {
+    for (let j = i + 1; j <= i + 4 && j < this.toks.length; j++) {
+      const t = this.toks[j - 1];
+      if (t.kind !== "word" || (this.lex.stop.has(t.norm) && t.norm !== "رييس") || this.lex.verbs.has(t.norm)) return null;
+      const c = this.toks[j]?.norm === "في" || this.toks[j]?.norm === "لدى" ? this.countryAfter(j, true) : null;
+      if (c?.iso) return c;
+    }
+    return null;
+  }
+
   /** organisation at i (named / domain [+country] / unit + ل org) */
   orgAt(i: number, pres: string[] = [""]): Chunk | null {
     const m = matchAt(
@@ -630,7 +645,7 @@ export class Mentioner {
         else if (!org.orgId && org.domain) orgId = `domain:${org.domain}`;
       }
     }
-    let c = this.countryAfter(k, true);
+    let c = this.countryAfter(k, true) ?? (orgId ? null : this.bodyInCountry(k));
     if (!c?.iso && m.entry.tokens.length === 1 && BARE_HEAD.has(m.entry.tokens[0])) return null;
     // an international body after the title: الأمين العام للأمم المتحدة
     if (!c && !orgId) {

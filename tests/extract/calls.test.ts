@@ -112,6 +112,14 @@ const CONSTRUCTIONS: Record<string, { text: string; calls: string[] }> = {
     text: "وأعلنت وزارة الخارجية الغانية أن وزير الخارجية أجرى اتصالا هاتفيا مع وزير الخارجية البرتغالي جواو كرافينيو. وأكد صامويل أبلاكوا وزير الخارجية خلال الاتصال متانة العلاقات.",
     calls: ["صامويل أبلاكوا -> جواو كرافينيو"],
   },
+  "أجرى X، اتصالا، بنظيره Y: a bare call noun, commas, a counterpart with an attached preposition": {
+    text: "أجرى الرئيس الغاني جون ماهاما، اتصالا، بنظيره النيجيري بولا تينوبو، تناول العلاقات الثنائية.",
+    calls: ["جون ماهاما -> بولا تينوبو"],
+  },
+  "من رئيس المجلس الرئاسي في ليبيا، X: a body in plain words and its country between the title and the name": {
+    text: "تلقى الرئيس الغاني جون ماهاما اتصالا هاتفيا من رئيس المجلس الرئاسي في ليبيا، محمد المنفي.",
+    calls: ["محمد المنفي -> جون ماهاما"],
+  },
 };
 
 /** each trap category of the extraction issue: none of these is a phone call */

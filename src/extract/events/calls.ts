@@ -78,11 +78,16 @@ function isBareCall(v: SentenceView, d: Discourse, k: number): boolean {
   const next = cs[k + 1];
   const kind = verbKind(v, cs[governingVerb(v, k, clauseStart(v, k))]);
   // تلقى اتصالا (مماثلا) من Y، تلقى اتصالات من A و B
-  if (kind === "make" || kind === "receive")
+  if (kind === "make" || kind === "receive") {
+    // أجرى X اتصالا، بنظيره Y: the person after commas, the preposition attached
+    let j = k + 1;
+    while (v.isComma(cs[j])) j++;
+    const party = cs[j];
     return (
       v.findTok(k + 1, k + 3, (x) => v.isWord(x, "من", "مع")) >= 0 ||
-      (!!next && next.type === "person" && next.pre.endsWith("ب"))
+      (!!party && (party.type === "person" || party.type === "counterpart") && party.pre.endsWith("ب"))
     );
+  }
   // «اتصالات» alone is also telecommunications: only a verb of making or receiving makes it calls
   if (v.has(cs[k], B.pluralCalls)) return false;
   if (v.isWord(next, "بين")) return d.lastCallPair.length > 0;
