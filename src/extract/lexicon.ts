@@ -413,6 +413,7 @@ const EVENT_SETS: Record<string, string> = {
   future: "calls.future",
   futureTime: "calls.futureTime",
   kin: "kin",
+  titleHeads: "titleHeads",
   notCalls: "calls.notCalls",
   initiative: "calls.initiative",
   phoneNouns: "calls.phoneNouns",

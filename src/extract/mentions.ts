@@ -428,6 +428,25 @@ export class Mentioner {
     return nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("و") ? p : null;
   }
 
+  /** the name of two words or more that ends an office title (the title names the country, as in titledPerson) */
+  nameAfterTitleAt(k: number): Chunk | null {
+    const t = this.toks[k];
+    if (t?.kind !== "word" || t.norm.startsWith("ال") || this.lex.stop.has(t.norm)) return null;
+    if (matchAt(this.toks, k, this.lex, undefined, false)) return null;
+    const p = this.personAt(k, false, true);
+    return p && (p.personId || (p.nameTokens?.length ?? 0) >= 2) ? p : null;
+  }
+
+  /** a title head (رئيس، سفيرة، المتحدث …) at most four words before i, with only words between */
+  titleHeadBefore(i: number): boolean {
+    for (let q = i - 1; q >= Math.max(0, i - 4); q--) {
+      const t = this.toks[q];
+      if (t.kind !== "word" || this.lex.verbs.has(t.norm)) return false;
+      if (this.lex.sets.titleHeads?.has(t.norm)) return true;
+    }
+    return false;
+  }
+
   /** the word before i is a noun that a nisba at i would qualify (الجيش التركي) */
   qualifiesNoun(i: number): boolean {
     const b = this.toks[i - 1];
@@ -568,7 +587,8 @@ export class Mentioner {
   bodyInCountry(i: number): { iso: string | null; place: string | null; e: number } | null {
     for (let j = i + 1; j <= i + 4 && j < this.toks.length; j++) {
       const t = this.toks[j - 1];
-      if (t.kind !== "word" || (this.lex.stop.has(t.norm) && t.norm !== "رييس") || this.lex.verbs.has(t.norm)) return null;
+      if (t.kind !== "word" || (this.lex.stop.has(t.norm) && t.norm !== "رييس") || this.lex.verbs.has(t.norm))
+        return null;
       const c = this.toks[j]?.norm === "في" || this.toks[j]?.norm === "لدى" ? this.countryAfter(j, true) : null;
       if (c?.iso) return c;
     }
@@ -1049,8 +1069,16 @@ export class Mentioner {
       return i + 1;
     }
     out.push(c);
-    // a nisba that qualifies no noun before it introduces a name (وكان الأميركي كارميلو أنطوني)
-    const bn = m.entry.type === "nisba" && m.pre === "" && !this.qualifiesNoun(i) ? this.bareNameAt(c.e) : null;
+    // a nisba that qualifies no noun before it introduces a name (وكان الأميركي كارميلو أنطوني), and so does one
+    // that ends an office title the lexicon does not know (رئيس مجلس السيادة الغاني كوفي مينساه)
+    const nisba = m.entry.type === "nisba" && m.pre === "";
+    const bn = !nisba
+      ? null
+      : !this.qualifiesNoun(i)
+        ? this.bareNameAt(c.e)
+        : this.titleHeadBefore(i)
+          ? this.nameAfterTitleAt(c.e)
+          : null;
     if (bn) out.push(bn);
     return bn ? bn.e : c.e;
   }

@@ -126,6 +126,18 @@ const CASES: Record<string, Expect> = {
     ],
     speakers: ["مسعود بزشكيان"],
   },
+  "an office title the lexicon does not know, ended by the name (رئيس مجلس السيادة [nisba] X)": {
+    text: "وقال رئيس مجلس السيادة الغاني كوامي نكروما إن الحوار مستمر.",
+    speakers: ["كوامي نكروما"],
+  },
+  "an unknown title with a body and لدى (سفيرة X لدى Y Z)": {
+    text: "وقالت سفيرة البرتغال لدى الأمم المتحدة باولا زاكارياس إن لشبونة قلقة.",
+    speakers: ["باولا زاكارياس"],
+  },
+  "وأضافت continues a woman who spoke before; أبلغ تحيات is a courtesy": {
+    text: "وقالت وزيرة الخارجية الغانية شيرلي أيوركور بوتشوي إن أكرا ترفض التصعيد. وأضافت أن الحل سياسي. وأبلغ الرئيس النيجيري بولا تينوبو تحيات شعبه للشعب الغاني.",
+    speakers: ["شيرلي أيوركور بوتشوي"],
+  },
 };
 
 for (const people of [true, false]) {

@@ -21,6 +21,8 @@ export class Discourse {
   readonly callByPair = new Map<string, DocEvent>();
   /** statement keys already emitted (kind, verb, sentence, speaker) */
   readonly statementKeys = new Set<string>();
+  /** persons who spoke with a feminine verb (قالت X): a later «وأضافت» continues them */
+  readonly feminine = new Set<string>();
   /** background events by kind and date */
   readonly datedByKey = new Map<string, DocEvent>();
   /** the two most mentioned countries: the parties of clashes and of «الطرفان» */

@@ -52,7 +52,7 @@ function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } 
   // أكدا: the two parties of the call just told
   if (verb.dual && d.lastCallPair.length === 2) return { ents: d.lastCallPair, at: -1 };
   // وأضافت: a feminine verb does not continue the man who spoke last, but a body or a country
-  const cur = verb.feminine ? d.subject().filter((e) => !d.isPerson(e)) : d.subject();
+  const cur = verb.feminine ? d.subject().filter((e) => !d.isPerson(e) || d.feminine.has(e)) : d.subject();
   return cur.length ? { ents: cur, at: -1 } : null;
 }
 
@@ -102,6 +102,7 @@ export function statementRule(v: SentenceView, d: Discourse, k: number): boolean
   const sp = speakersOf(v, k);
   if (!sp?.ents.length) return true;
   d.setSubject(sp.ents);
+  if (c.verb.feminine && sp.at >= 0) for (const e of sp.ents) if (d.isPerson(e)) d.feminine.add(e);
   if (isCourtesy(v, k)) return true;
   const after = v.u.sentence.text.slice(c.end - v.u.sentence.start);
   const quote = after.match(/["“«]([^"”»]{3,})["”»]/)?.[1].trim() ?? null;

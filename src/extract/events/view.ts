@@ -10,11 +10,13 @@ import type { Chunk } from "../mentions.js";
 import { variants } from "../tokens.js";
 import type { Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
-import { tokBits } from "./words.js";
+import { B, tokBits } from "./words.js";
 
 const QUOTE_CHARS = new Set(['"', "“", "”", "«", "»", "„"]);
 /** definite nouns/adjectives that may describe a speaker before the name (الخبير العسكري، المعلومات الواردة عن) */
 const isDescriptor = (n: string) => (n.startsWith("ال") && n.length > 3) || n === "عن";
+/** prepositions inside an office title (سفير X لدى Y، المتحدث باسم الوزارة، رئيس المجلس في ليبيا) */
+const TITLE_PREPOSITIONS = new Set(["في", "لدي", "باسم", "عن", "الي"]); // normalised (لدى → لدي)
 const ACTOR_TYPES = new Set(["person", "org", "orgRef", "counterpart", "source", "office"]);
 
 export interface Subject {
@@ -119,11 +121,36 @@ export class SentenceView {
         return { ents: a, at: j, media: false };
       }
       if (c.type === "tok" && (this.S.skipAfter.has(this.bare(c)) || this.isComma(c))) continue;
+      if (descriptors && desc === 0) {
+        const t = this.subjectAfterTitle(j);
+        if (t) return t;
+      }
       if (descriptors && desc < 3 && c.type === "tok" && isDescriptor(this.u.toks[c.s].norm)) {
         desc++;
         continue;
       }
       return null;
+    }
+    return null;
+  }
+
+  /**
+   * the person that ends an office title the lexicon does not know, after a verb: a title head (رئيس، سفيرة،
+   * المتحدث …), then at most six words, bodies, countries and the prepositions of a title (في، لدى، باسم) before
+   * the name
+   */
+  subjectAfterTitle(j: number): Subject | null {
+    const { cs } = this;
+    if (cs[j]?.type !== "tok" || !this.S.titleHeads.has(this.norm(cs[j]))) return null;
+    for (let q = j + 1; q < Math.min(cs.length, j + 8); q++) {
+      const c = cs[q];
+      if (c.type === "person") return c.ents?.length ? { ents: c.ents, at: q, media: false } : null;
+      if (c.type === "country" || c.type === "org" || c.type === "orgRef" || c.type === "place") continue;
+      if (c.type !== "tok" || this.u.toks[c.s].kind !== "word") return null;
+      const n = this.norm(c);
+      // (the stop list holds definite nouns a title may have: القوات، الجيش)
+      if (this.lex.stop.has(n) && !TITLE_PREPOSITIONS.has(n) && !n.startsWith("ال")) return null;
+      if (this.lex.verbs.has(n) || this.has(c, B.clauseBreak)) return null;
     }
     return null;
   }
