@@ -12,6 +12,8 @@ export class Discourse {
   lastSubject: string[] = [];
   /** the subject of the current sentence so far (reset per sentence) */
   sentSubject: string[] = [];
+  /** the person last named in the sentences before this one */
+  lastPerson: string | null = null;
   lastCallPair: string[] = [];
   lastCallees: string[] = [];
   lastCall: DocEvent | null = null;

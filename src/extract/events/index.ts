@@ -56,6 +56,7 @@ export function extractEvents(
       for (const { rule } of TOKEN_RULES) if (rule(v, d, k, handled)) break;
     }
     for (const { rule } of SENTENCE_RULES) rule(v, d);
+    for (const c of v.cs) if (c.type === "person") d.lastPerson = c.ents?.find(d.isPerson) ?? d.lastPerson;
   }
   return d.events;
 }

@@ -53,7 +53,22 @@ function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } 
   if (verb.dual && d.lastCallPair.length === 2) return { ents: d.lastCallPair, at: -1 };
   // وأضافت: a feminine verb does not continue the man who spoke last, but a body or a country
   const cur = verb.feminine ? d.subject().filter((e) => !d.isPerson(e) || d.feminine.has(e)) : d.subject();
-  return cur.length ? { ents: cur, at: -1 } : null;
+  if (cur.length) return { ents: cur, at: -1 };
+  // no subject told yet (the story opened with a headline or a phrase): the person last named, when the verb
+  // has no subject of its own (a participle, or «وأكد أن») and is not impersonal (جاء في بيان)
+  const bare = verb.participle || !nx || nx.type !== "tok" || v.lex.stop.has(nxn) || v.isPunct(nx);
+  if (!bare || verb.lemma.includes(" ")) return null;
+  const last = lastPersonBefore(v, k) ?? d.lastPerson;
+  return last && !(verb.feminine && !d.feminine.has(last)) ? { ents: [last], at: -1 } : null;
+}
+
+/** the last person named in the sentence before chunk k, outside quotations */
+function lastPersonBefore(v: SentenceView, k: number): string | null {
+  for (let j = k - 1; j >= 0; j--) {
+    const ps = v.cs[j].type === "person" && !v.inQuote(j) ? (v.cs[j].ents ?? []).filter(v.d.isPerson) : [];
+    if (ps.length) return ps[ps.length - 1] as string;
+  }
+  return null;
 }
 
 /** أعرب عن شكره/تهنئته/تعازيه، دعا X لزيارة: a courtesy or an invitation, not a statement */

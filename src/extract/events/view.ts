@@ -102,9 +102,23 @@ export class SentenceView {
   /** «الوزيران/الرئيسان» are the two parties of the last call; «الطرفان/البلدان» the story's two countries */
   private dualEnts(c: Chunk): string[] {
     const n = variants(this.u.toks[c.s].norm).map((v) => v.form);
-    if (n.some((x) => /^(الوزير|الرييس|الزعيم)/.test(x)))
-      return this.d.lastCallPair.length === 2 ? this.d.lastCallPair : [];
+    const pair = this.d.lastCallPair.length === 2 ? this.d.lastCallPair : null;
+    // «أكد الرئيسان التركي - X والروسي - Y»: the two named after the dual
+    if (n.some((x) => /^(الوزير|الرييس|الزعيم)/.test(x))) return pair ?? this.namedAfter(this.cs.indexOf(c));
+    // «الجانبان، الطرفان» after a call are its two parties; otherwise the story's two countries
+    if (pair && n.some((x) => /^(الجانب|الطرف)/.test(x))) return pair;
     return this.d.topParties;
+  }
+
+  /** the first two persons in the few chunks after k, over nisbas, dashes and commas */
+  private namedAfter(k: number): string[] {
+    const out: string[] = [];
+    for (let j = k + 1; j < Math.min(this.cs.length, k + 7) && out.length < 2; j++) {
+      const c = this.cs[j];
+      if (c.type === "person") out.push(...(c.ents ?? []).filter(this.d.isPerson));
+      else if (c.type !== "country" && !(c.type === "tok" && this.isPunct(c))) break;
+    }
+    return out.length === 2 ? out : [];
   }
 
   /** the subject after a verb (verb–subject order), over time words, commas and up to three descriptors */
