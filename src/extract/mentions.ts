@@ -524,7 +524,9 @@ export class Mentioner {
     if (m && (m.pre === "" || (allowWaw && m.pre === "و"))) {
       // a known name the text gives in full, with more of its lineage (محمد بن سلمان بن عبد العزيز آل سعود)
       const full = this.lex.particles.has(this.toks[m.e]?.norm ?? "") ? this.nameRun(m.e) : -1;
-      const last = full > m.e + 1 ? full : m.e;
+      // the family after آل (folded like the article) closes it: عبدالله بن زايد آل نهيان
+      const clan = this.toks[m.e]?.norm === "ال" && this.toks[m.e + 1]?.kind === "word" ? m.e + 2 : -1;
+      const last = full > m.e + 1 ? full : clan > 0 ? clan : m.e;
       let e = last;
       if (quoted && isQuote(this.toks[e])) e++;
       const c = this.chunk("person", i, e, m.pre, {

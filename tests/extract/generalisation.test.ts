@@ -155,6 +155,11 @@ const CASES: Record<string, Expect> = {
     text: "زيارة مرتقبة للرئيس الغاني جون ماهاما إلى أبوجا. وجاء في البيان أن العلاقات متينة. وأكد مكتب الرئاسة أن الزيارة مهمة.",
     speakers: ["مكتب الرئاسة"],
   },
+  "a known person written with the family after آل: the name as written": {
+    text: "وقال ولي العهد السعودي الأمير محمد بن سلمان آل سعود إن المملكة تدعم الحوار.",
+    speakers: ["محمد بن سلمان آل سعود"],
+    people: ["محمد بن سلمان آل سعود"],
+  },
 };
 
 for (const people of [true, false]) {

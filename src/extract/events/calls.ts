@@ -74,9 +74,11 @@ function isPhoneNoun(v: SentenceView, k: number): boolean {
  */
 function isBareCall(v: SentenceView, d: Discourse, k: number): boolean {
   const { cs } = v;
-  if (v.has(cs[k], B.talkNouns)) return false;
   const next = cs[k + 1];
   const kind = verbKind(v, cs[governingVerb(v, k, clauseStart(v, k))]);
+  // talks (محادثات) are calls only made with a party in a story that has told a phone call already
+  if (v.has(cs[k], B.talkNouns))
+    return d.lastCall !== null && kind === "make" && v.findTok(k + 1, k + 3, (x) => v.isWord(x, "مع")) >= 0;
   // تلقى اتصالا (مماثلا) من Y، تلقى اتصالات من A و B
   if (kind === "make" || kind === "receive") {
     // أجرى X اتصالا، بنظيره Y: the person after commas, the preposition attached
@@ -285,7 +287,9 @@ function emit(v: SentenceView, d: Discourse, f: Frame, at: Chunk): void {
     d.setSubject([subjects[0]]);
     return;
   }
-  // no direction: a pair between, a joint subject, or a subject and the one it spoke with
+  // no direction: a pair between, a joint subject, or a subject and the one it spoke with (with no subject,
+  // the persons after مع are not each other's parties)
+  if (f.prep !== "بين" && !subjects.length) return;
   const uniq = [...new Set(f.prep === "بين" ? objects : [...subjects, ...objects])];
   if (uniq.length < 2) return;
   for (let j = 1; j < uniq.length; j++) addCall(v, d, uniq[0], uniq[j], false, at);
