@@ -582,6 +582,29 @@ export class Mentioner {
   }
 
   /**
+   * رئيس + a body the lexicon does not know (definite words) + a name of two words or more (رئيس المجلس الرئاسي
+   * لحكومة الوفاق فائز السراج): the person, with no office the lexicon could name
+   */
+  bodyHeadName(i: number, m: Match): Chunk | null {
+    for (let j = m.e; j < Math.min(this.toks.length, m.e + 5); j++) {
+      const t = this.toks[j];
+      if (j > m.e && !t.norm.startsWith("ال") && (this.isGiven(t.norm, false) || strongSingle(this.lex, t))) {
+        const p = this.personAt(j, false, true);
+        if (p && !p.personId && (p.nameTokens?.length ?? 0) >= 2)
+          return this.chunk("person", i, p.e, m.pre, {
+            nameTokens: p.nameTokens,
+            nameStart: p.nameStart,
+            nameEnd: p.nameEnd,
+          });
+        return null;
+      }
+      const body = t.kind === "word" && /^(ال|لل|وال|ل)/.test(t.norm) && !this.lex.stop.has(t.norm);
+      if (!body || this.lex.verbs.has(t.norm)) return null;
+    }
+    return null;
+  }
+
+  /**
    * the country at the end of a body named in plain words after a title (رئيس وزراء حكومة الوحدة الوطنية في ليبيا،
    * وزير الدولة للشؤون الخارجية في قطر): at most four content words, then في/لدى and the country; the body's words
    * join the title
@@ -668,7 +691,7 @@ export class Mentioner {
       }
     }
     let c = this.countryAfter(k, true) ?? (orgId ? null : this.bodyInCountry(k));
-    if (!c?.iso && m.entry.tokens.length === 1 && BARE_HEAD.has(m.entry.tokens[0])) return null;
+    if (!c?.iso && m.entry.tokens.length === 1 && BARE_HEAD.has(m.entry.tokens[0])) return this.bodyHeadName(i, m);
     // an international body after the title: الأمين العام للأمم المتحدة
     if (!c && !orgId) {
       const org = this.orgAt(k, ["ل", ""]);
