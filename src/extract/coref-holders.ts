@@ -118,6 +118,18 @@ export function resolveCounterparts(doc: Discourse): void {
   }
 }
 
+/** component 8: counterparts still unresolved whose anchor is an office reference resolved since (أعلنت الخارجية
+ * الغانية أن وزير الخارجية أجرى اتصالا مع نظيره النيجيري) */
+export function resolveLateCounterparts(doc: Discourse): void {
+  let anchor: string | null = null;
+  for (const [si, u] of doc.units.entries())
+    for (const c of u.chunks) {
+      if ((c.type === "person" || c.type === "office") && c.ents?.[0]) anchor = c.ents[0];
+      if (c.type === "counterpart" && !c.ents?.length && anchor)
+        c.ents = counterpartEnts(doc, c, si, anchor, anchorOffice(doc, anchor));
+    }
+}
+
 const NO_UNNAMED = new Set(["minister", "ambassador", "former-president"]);
 
 /** an office in apposition (X، وزير الخارجية) is the person before it, who holds it */
@@ -135,16 +147,16 @@ function resolveAppositives(doc: Discourse): void {
     }
 }
 
-/** the holders of an office named with no country: those of the sentence's country (أعلنت الخارجية المصرية أن
- * وزير الخارجية …) when it names one, keeping those whose country the text does not give */
-function holdersInContext(doc: Discourse, office: string, before: Chunk[]): string[] {
+/** the holders of an office named with no country: those of the country of the body the sentence quotes
+ * (أعلنت الخارجية المصرية أن وزير الخارجية …), keeping those whose country the text does not give */
+function holdersInContext(doc: Discourse, office: string, before: Chunk[]): { ids: string[]; iso: string | null } {
   const all = holders(doc, office, null);
-  const ctx = before.findLast((x) => x.iso || x.orgCountry);
-  const iso = cid(ctx?.iso ?? ctx?.orgCountry);
-  if (!iso || all.length < 2) return all;
+  // the body that speaks (أعلنت الخارجية المصرية), not any country named before (a nisba of another clause)
+  const iso = before.findLast((x) => x.type === "org" && x.orgCountry)?.orgCountry ?? null;
+  if (!iso || all.length < 2) return { ids: all, iso };
   const countryOf = (id: string) =>
     doc.reg.entities.get(id)?.country ?? doc.reg.entities.get(id)?.positions.find((p) => p.country)?.country ?? null;
-  return all.filter((id) => (countryOf(id) ?? iso) === iso);
+  return { ids: all.filter((id) => (countryOf(id) ?? cid(iso)) === cid(iso)), iso };
 }
 
 /** component 7: office references → the holder in the document (named before or after), else an unnamed
@@ -157,11 +169,14 @@ export function resolveOfficeRefs(doc: Discourse): void {
       if (c.type !== "office" || c.appositive) continue;
       const ids: string[] = [];
       const office = c.office as string;
-      for (const iso of c.countries ?? [null]) {
-        const h = iso ? holders(doc, office, cid(iso)) : holdersInContext(doc, office, u.chunks.slice(0, k));
+      for (const named of c.countries ?? [null]) {
+        // with no country in the title, the sentence's (أعلنت الخارجية المصرية أن وزير الخارجية …)
+        const ctx = named ? null : holdersInContext(doc, office, u.chunks.slice(0, k));
+        const h = ctx ? ctx.ids : holders(doc, office, cid(named));
+        const iso = named ?? ctx?.iso ?? null;
         if (h.length) {
-          ids.push(h[0]);
-          doc.reg.mention(h[0], si, c.start + c.pre.length, c.end, false);
+          ids.push(h[0] as string);
+          doc.reg.mention(h[0] as string, si, c.start + c.pre.length, c.end, false);
         } else if (iso && !NO_UNNAMED.has(office)) ids.push(unnamedHolder(doc, office, iso, si, c));
       }
       c.ents = ids;

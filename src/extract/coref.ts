@@ -11,7 +11,7 @@
  */
 
 import { registerMentions, registerTitleCountries } from "./coref-entities.js";
-import { knownPositions, resolveCounterparts, resolveOfficeRefs } from "./coref-holders.js";
+import { knownPositions, resolveCounterparts, resolveLateCounterparts, resolveOfficeRefs } from "./coref-holders.js";
 import { collectNames, markFamilyNames, NameKeys } from "./coref-names.js";
 import { newEntity } from "./entity.js";
 import type { Lexicon } from "./lexicon.js";
@@ -107,6 +107,7 @@ export const COREF_PIPELINE: readonly CorefComponent[] = [
   knownPositions,
   resolveCounterparts,
   resolveOfficeRefs,
+  resolveLateCounterparts,
 ];
 
 export function resolveDocument(units: SentenceUnit[], lex: Lexicon, reg: Registry, publishedAt: string | null): void {

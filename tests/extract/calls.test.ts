@@ -128,6 +128,11 @@ const CONSTRUCTIONS: Record<string, { text: string; calls: string[] }> = {
     text: "أجرى رئيس المجلس الانتقالي لحكومة الإنقاذ كوامي نكروما اتصالا هاتفيا مع الرئيس النيجيري بولا تينوبو.",
     calls: ["كوامي نكروما -> بولا تينوبو"],
   },
+  "أعلنت الخارجية [nisba] أن وزير الخارجية أجرى اتصالا مع نظيره [nisba]: the quoted body's country names the minister":
+    {
+      text: "وأعلنت وزارة الخارجية الغانية، أن وزير الخارجية أجرى اتصالا هاتفيا مع نظيره النيجيري.",
+      calls: ["وزير الخارجية -> نظيره النيجيري"],
+    },
 };
 
 /** each trap category of the extraction issue: none of these is a phone call */
