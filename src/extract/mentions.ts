@@ -900,7 +900,12 @@ export class Mentioner {
    * name + family name (باراك أوباما) */
   untitledPersonAt(i: number): Chunk | null {
     const t = this.toks[i];
-    const j = this.skipIntro(i);
+    let j = this.skipIntro(i);
+    // «السناتور الجمهوري، X Y،»: after an honorific or a role noun and its qualifiers, a name between commas
+    if (j > i) {
+      const adjective = /^ال.{3,}ي$/.test(this.toks[j]?.norm ?? "") ? 1 : 0; // الجمهوري، الديمقراطي
+      if (isComma(this.toks[j + adjective]) && this.appositiveName(j + adjective + 1)) j += adjective + 1;
+    }
     let p: Chunk | null = null;
     if (j > i) p = this.personAt(j, false);
     else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
@@ -919,6 +924,14 @@ export class Mentioner {
         nameEnd: p.nameEnd,
       });
     return p;
+  }
+
+  /** a name of two strong words or more at k, closed by a comma */
+  appositiveName(k: number): boolean {
+    const e = this.nameRun(k);
+    if (e < k + 2 || !isComma(this.toks[e])) return false;
+    for (let q = k; q < e; q++) if (!strongSingle(this.lex, this.toks[q])) return false;
+    return true;
   }
 
   /** true when no rule of run() can start at a word with this normalised form (memoised per lexicon) */

@@ -160,6 +160,10 @@ const CASES: Record<string, Expect> = {
     speakers: ["محمد بن سلمان آل سعود"],
     people: ["محمد بن سلمان آل سعود"],
   },
+  "a role noun and its adjective, then the name between commas (السناتور الجمهوري، X Y،)": {
+    text: "وعرض السناتور الجمهوري، كوامي نكروما، مشروع قانون جديدا.",
+    people: ["كوامي نكروما"],
+  },
 };
 
 for (const people of [true, false]) {
