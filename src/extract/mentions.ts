@@ -908,6 +908,7 @@ export class Mentioner {
     }
     let p: Chunk | null = null;
     if (j > i) p = this.personAt(j, false);
+    else if (this.isKunya(i)) p = this.personAt(i, true);
     else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
     else if (this.isGiven(t.norm, true)) p = this.closedPair(i);
     if (!p) return null;
@@ -924,6 +925,15 @@ export class Mentioner {
         nameEnd: p.nameEnd,
       });
     return p;
+  }
+
+  /** أبو/أبي + a given name or a particle: a kunya, a name from its first word (أبو عبد الله، أبي زكريا) */
+  isKunya(i: number): boolean {
+    const n = this.toks[i].norm;
+    const bare = n.startsWith("و") && n.length > 3 ? n.slice(1) : n;
+    if (bare !== "ابو" && bare !== "ابي") return false;
+    const next = this.toks[i + 1]?.norm ?? "";
+    return this.isGiven(next, true) || (this.lex.particles.has(next) && next !== "ابو" && next !== "ابي");
   }
 
   /** a name of two strong words or more at k, closed by a comma */
