@@ -909,7 +909,8 @@ export class Mentioner {
     let p: Chunk | null = null;
     if (j > i) p = this.personAt(j, false);
     else if (this.isKunya(i)) p = this.personAt(i, true);
-    else if (this.isGiven(t.norm, false)) p = this.personAt(i, true);
+    // (the preposition على folds into the name علي: as written, it is no name)
+    else if (this.isGiven(t.norm, false) && !/^و?على$/.test(t.text)) p = this.personAt(i, true);
     else if (this.isGiven(t.norm, true)) p = this.closedPair(i);
     if (!p) return null;
     const n = p.nameTokens?.length ?? 0;

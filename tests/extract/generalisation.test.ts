@@ -164,6 +164,10 @@ const CASES: Record<string, Expect> = {
     text: "وعرض السناتور الجمهوري، كوامي نكروما، مشروع قانون جديدا.",
     people: ["كوامي نكروما"],
   },
+  "a kunya is a name from its first word; the preposition على is no name علي": {
+    text: "وقال أبو عبد الله إن الحوار مستمر، وفرضت غرامة على هاني عبادة.",
+    people: ["أبو عبد الله", "هاني عبادة"],
+  },
 };
 
 for (const people of [true, false]) {
