@@ -21,6 +21,8 @@ export class Discourse {
   readonly callByPair = new Map<string, DocEvent>();
   /** statement keys already emitted (kind, verb, sentence, speaker) */
   readonly statementKeys = new Set<string>();
+  /** meetings, visits and messages by kind and parties: told again, they are the same event */
+  readonly gatheringByKey = new Map<string, DocEvent>();
   /** background events by kind and date */
   readonly datedByKey = new Map<string, DocEvent>();
   /** the two most mentioned countries: the parties of clashes and of «الطرفان» */
