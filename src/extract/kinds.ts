@@ -168,3 +168,16 @@ export const kindsDeriving = (rel: EventKindSpec["derived"]): EventKind[] =>
 
 /** every role any kind names, once each, in the registry's order */
 export const EVENT_ROLES: readonly string[] = [...new Set(EVENT_KIND_NAMES.flatMap((k) => EVENT_KIND_SPECS[k].roles))];
+
+/** roles a document graph from another extractor may give any kind (who or what it is about, its target, …) */
+export const GENERAL_ROLES: readonly string[] = [
+  "target",
+  "subject",
+  "about",
+  "source",
+  "victim",
+  "mediator",
+  "accuser",
+  "accused",
+  "participant",
+];

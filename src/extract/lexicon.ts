@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { normaliseArabic } from "./normalise.js";
+import { normaliseArabic, slugify } from "../text/normalise.js";
 
 export type LexType =
   | "country"
@@ -114,15 +114,6 @@ export interface Lexicon {
 }
 
 const N = (s: string) => normaliseArabic(String(s));
-
-export function slugify(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9\u0621-\u064a]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 function repoRoot(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -132,7 +132,14 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
     // VSO: the first person after the verb is the host; SVO or a masdar with its pronoun: the one before
     const host = before[0] ?? (after.length >= 2 ? after[0] : inForce[0]);
     if (!host) return;
-    emitMeeting(v, d, v.cs[k], host, after.filter((p) => p !== host), end);
+    emitMeeting(
+      v,
+      d,
+      v.cs[k],
+      host,
+      after.filter((p) => p !== host),
+      end,
+    );
     return;
   }
   const all = persons(d, [...before, ...after]);
