@@ -6,6 +6,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
 import type { ActorRow, EventFilter } from "../../graph/queries/index.js";
 import * as q from "../../graph/queries/index.js";
+import { MEETING_ROLES } from "../actorEvents.js";
 import type { ApiContext } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { eventInclude } from "../lookahead.js";
@@ -17,11 +18,14 @@ import {
   ActorsArgs,
   ClaimsArgs,
   EventsArgs,
+  MeetingsArgs,
+  MessagesArgs,
   PageArgs,
   PhoneCallsArgs,
   SearchArgs,
   ShortestPathArgs,
   StatementsArgs,
+  VisitsArgs,
 } from "../types/args.js";
 import { SearchHitKind } from "../types/enums.js";
 import {
@@ -33,8 +37,11 @@ import {
   ClaimConnection,
   Event,
   EventConnection,
+  MeetingConnection,
+  MessageConnection,
   PhoneCallConnection,
   StatementConnection,
+  VisitConnection,
 } from "../types/graph.js";
 import { Path, pathFromRow, SearchHit } from "../types/path.js";
 
@@ -137,6 +144,76 @@ export class QueryResolver {
       ...dates,
     };
     return eventConnection(ctx, info, filter, first, after);
+  }
+
+  @Query(() => MeetingConnection, {
+    description:
+      "Who met whom in person. `participant`: in any role; `host`/`guest` when the article says who received " +
+      "whom; `country` keeps meetings with a party of that country; `from`/`to` are dates.",
+  })
+  async meetings(
+    @Ctx() ctx: ApiContext,
+    @Args(() => MeetingsArgs) args: MeetingsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const { participant, host, guest, country, from, to, first, after } = args;
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const [participantRow, hostRow, guestRow, countryRow] = await Promise.all([
+      resolveOptional(ctx, participant, { argument: "participant" }),
+      resolveOptional(ctx, host, { argument: "host" }),
+      resolveOptional(ctx, guest, { argument: "guest" }),
+      resolveOptional(ctx, country, { argument: "country", kinds: ["Country"] }),
+    ]);
+    const actors: q.ActorCondition[] = [];
+    if (participantRow) actors.push({ id: participantRow.id, roles: MEETING_ROLES });
+    if (hostRow) actors.push({ id: hostRow.id, roles: ["HOST"] });
+    if (guestRow) actors.push({ id: guestRow.id, roles: ["GUEST"] });
+    const filter: EventFilter = {
+      label: "Meeting",
+      actors,
+      country: countryRow ? { id: countryRow.id, roles: MEETING_ROLES } : undefined,
+      ...dates,
+    };
+    return eventConnection(ctx, info, filter, first, after);
+  }
+
+  @Query(() => VisitConnection, { description: "Who visited which country or place; `from`/`to` are dates" })
+  async visits(@Ctx() ctx: ApiContext, @Args(() => VisitsArgs) args: VisitsArgs, @Info() info: GraphQLResolveInfo) {
+    const { visitor, destination, from, to, first, after } = args;
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const [visitorRow, destinationRow] = await Promise.all([
+      resolveOptional(ctx, visitor, { argument: "visitor" }),
+      resolveOptional(ctx, destination, { argument: "destination", kinds: ["Country", "Place"] }),
+    ]);
+    const actors: q.ActorCondition[] = [];
+    if (visitorRow) actors.push({ id: visitorRow.id, roles: ["VISITOR"] });
+    if (destinationRow) actors.push({ id: destinationRow.id, roles: ["LOCATION"] });
+    return eventConnection(ctx, info, { label: "Visit", actors, ...dates }, first, after);
+  }
+
+  @Query(() => MessageConnection, {
+    description: "Letters and oral messages: who sent them, who carried them, who they were for",
+  })
+  async messages(
+    @Ctx() ctx: ApiContext,
+    @Args(() => MessagesArgs) args: MessagesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const { sender, carrier, recipient, from, to, first, after } = args;
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const [senderRow, carrierRow, recipientRow] = await Promise.all([
+      resolveOptional(ctx, sender, { argument: "sender" }),
+      resolveOptional(ctx, carrier, { argument: "carrier" }),
+      resolveOptional(ctx, recipient, { argument: "recipient" }),
+    ]);
+    const actors: q.ActorCondition[] = [];
+    if (senderRow) actors.push({ id: senderRow.id, roles: ["SENDER"] });
+    if (carrierRow) actors.push({ id: carrierRow.id, roles: ["CARRIER"] });
+    if (recipientRow) actors.push({ id: recipientRow.id, roles: ["RECIPIENT"] });
+    return eventConnection(ctx, info, { label: "Message", actors, ...dates }, first, after);
   }
 
   @Query(() => StatementConnection, { description: "What was said, by whom; `search` is full-text over quotes" })

@@ -5,6 +5,7 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, Field, Float, ID, Info, Int, InterfaceType, ObjectType } from "type-graphql";
+import { kindSpec } from "../../extract/kinds.js";
 import type {
   ActorRow,
   EventRow,
@@ -61,16 +62,8 @@ function firstWithRole(ctx: ApiContext, event: CarriedParts, role: string): Mayb
   return participantsThen(ctx, event, (ps) => ps.find((p) => p.role === role)?.actor ?? null);
 }
 
-const EVENT_TYPE_OF_KIND: Record<string, string> = {
-  PhoneCall: "PhoneCall",
-  Statement: "Statement",
-  Claim: "Claim",
-  TerritorialClaim: "Claim",
-  Appeal: "Appeal",
-  Condolence: "Condolence",
-};
-
-const eventType = (value: EventRow): string => EVENT_TYPE_OF_KIND[value.kind] ?? "OtherEvent";
+/** The GraphQL type of an event row: its kind's, in the registry (src/extract/kinds.ts). */
+const eventType = (value: EventRow): string => kindSpec(value.kind)?.graphqlType ?? "OtherEvent";
 
 /** The GraphQL type of a row of each interface (see buildApiSchema). */
 export const RESOLVE_TYPE = {
@@ -138,6 +131,11 @@ export class Person extends Actor {
   @Field(() => PhoneCallConnection, { description: "Phone calls this person made, received, or both" })
   calls(@Ctx() ctx: ApiContext, @Args(() => CallsArgs) args: CallsArgs, @Info() info: GraphQLResolveInfo) {
     return actorEvents(ctx, this.id, "calls", args, info);
+  }
+
+  @Field(() => MeetingConnection, { description: "Meetings this person took part in, as host, guest or participant" })
+  meetings(@Ctx() ctx: ApiContext, @Args(() => PageArgs) args: PageArgs, @Info() info: GraphQLResolveInfo) {
+    return actorEvents(ctx, this.id, "meetings", args, info);
   }
 
   @Field(() => StatementConnection, { description: "What this person said" })
@@ -444,7 +442,61 @@ export class Appeal extends SaidEvent {}
 @ObjectType("Condolence", { implements: [Event, SaidEvent], description: "Condolences offered" })
 export class Condolence extends SaidEvent {}
 
-@ObjectType("OtherEvent", { implements: Event, description: "Clashes, ceasefires, meetings, accusations, …" })
+@ObjectType("Meeting", { implements: Event, description: "Who met whom in person" })
+export class Meeting extends Event {
+  @Field(() => [Actor], { description: "Everyone who met: the host, the guests and the other participants" })
+  parties(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
+    return withRole(ctx, this, ["host", "guest", "participant"]);
+  }
+
+  @Field(() => Actor, { nullable: true, description: "Who received the others, when the article says so" })
+  host(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "host");
+  }
+
+  @Field(() => [Actor], { description: "Who was received (empty when the article names no host)" })
+  guests(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
+    return withRole(ctx, this, ["guest"]);
+  }
+
+  @Field(() => Actor, { nullable: true, description: "Where they met" })
+  location(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "location");
+  }
+}
+
+@ObjectType("Visit", { implements: Event, description: "Who visited which country or place" })
+export class Visit extends Event {
+  @Field(() => Actor, { nullable: true })
+  visitor(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "visitor");
+  }
+
+  @Field(() => Actor, { nullable: true, description: "The country or place visited" })
+  destination(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "location");
+  }
+}
+
+@ObjectType("Message", { implements: Event, description: "A written or oral message, carried by an envoy" })
+export class Message extends Event {
+  @Field(() => Actor, { nullable: true, description: "Who sent it" })
+  sender(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "sender");
+  }
+
+  @Field(() => Actor, { nullable: true, description: "Who carried it (an envoy, a minister)" })
+  carrier(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "carrier");
+  }
+
+  @Field(() => Actor, { nullable: true, description: "Who it was for" })
+  recipient(@Ctx() ctx: ApiContext): MaybePromise<ActorRow | null> {
+    return firstWithRole(ctx, this, "recipient");
+  }
+}
+
+@ObjectType("OtherEvent", { implements: Event, description: "Clashes, ceasefires, calls for meetings, accusations, …" })
 export class OtherEvent extends Event {}
 
 // ----------------------------------------------------------------------------------------------- connections
@@ -454,6 +506,9 @@ export const EventConnection = Connection("Event", () => Event);
 export const PhoneCallConnection = Connection("PhoneCall", () => PhoneCall);
 export const StatementConnection = Connection("Statement", () => Statement);
 export const ClaimConnection = Connection("Claim", () => Claim);
+export const MeetingConnection = Connection("Meeting", () => Meeting);
+export const VisitConnection = Connection("Visit", () => Visit);
+export const MessageConnection = Connection("Message", () => Message);
 export const ArticleConnection = Connection("Article", () => Article);
 
 export const GRAPH_TYPES = [
@@ -466,10 +521,24 @@ export const GRAPH_TYPES = [
   Claim,
   Appeal,
   Condolence,
+  Meeting,
+  Visit,
+  Message,
   OtherEvent,
 ];
 
-const EVENT_CLASSES: Record<string, { prototype: object }> = { PhoneCall, Statement, Claim, Appeal, Condolence };
+/** the class of each GraphQL event type the registry names */
+export const EVENT_CLASSES: Record<string, { prototype: object }> = {
+  PhoneCall,
+  Statement,
+  Claim,
+  Appeal,
+  Condolence,
+  Meeting,
+  Visit,
+  Message,
+  OtherEvent,
+};
 
 /**
  * An event row as an object of its GraphQL class. type-graphql runs a field method on `this` of the class
@@ -477,6 +546,6 @@ const EVENT_CLASSES: Record<string, { prototype: object }> = { PhoneCall, Statem
  * event of a list.
  */
 export function asEventObject(row: EventRow): EventRow {
-  const type = EVENT_CLASSES[EVENT_TYPE_OF_KIND[row.kind] ?? ""] ?? OtherEvent;
+  const type = EVENT_CLASSES[eventType(row)] ?? OtherEvent;
   return Object.setPrototypeOf(row, type.prototype);
 }
