@@ -22,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { extractAll } from "../src/cli/extractPool.js";
 import { neo4jConfig } from "../src/config.js";
 import { type Graph, openGraph } from "../src/graph/driver.js";
-import { loadFiles, readSources } from "../src/graph/files.js";
+import { loadFiles, readSources } from "../src/ingest/files.js";
 import { importCorpus } from "../src/graph/importer.js";
 import { type LoadInput, loadDocuments } from "../src/graph/loader.js";
 import { startLocalNeo4j, stopLocalNeo4j } from "../src/graph/localNeo4j.js";

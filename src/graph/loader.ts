@@ -1,6 +1,6 @@
 import type { ManagedTransaction, QueryResult } from "neo4j-driver";
-import { validateDocumentGraph } from "../extract/index.js";
 import type { DocumentGraph, Entity } from "../extract/types.js";
+import { validateDocumentGraph } from "../extract/validate.js";
 import * as Q from "./cypher.js";
 import type { Graph } from "./driver.js";
 import {

@@ -11,7 +11,7 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startApiServer } from "../../src/api/server.js";
 import { repoRoot } from "../../src/config.js";
-import { loadFiles, seedFiles } from "../../src/graph/files.js";
+import { loadFiles, seedFiles } from "../../src/ingest/files.js";
 import { renderedFonts } from "../support/browser.js";
 import { useTestGraph } from "../support/graph.js";
 
