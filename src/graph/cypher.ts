@@ -376,8 +376,9 @@ MERGE (a)-[c:CALLED {event: e.id}]->(b)
 SET c.directed = coalesce(e.directed, false), c.date = CASE WHEN e.datePrecision = 'day' THEN e.date ELSE e.day END`;
 
 /**
- * MET mirrors each meeting, between every two of its actors (host, guest, participant; not its place): from the
- * host to a guest (directed), else from the lower id to the higher (undirected), with the day of the meeting.
+ * MET mirrors each meeting, between every two of its actors (host, guest, participant; not its place): from an
+ * actor who hosts (in any report) to one who does not (directed), else from the lower id to the higher
+ * (undirected), with the day of the meeting.
  * Written again from the event's parts each time a report of it is loaded (metRows in derived.ts computes
  * the same for the bulk import).
  */
@@ -385,11 +386,13 @@ export const DERIVE_MET = `
 UNWIND $ids AS id
 MATCH (e:Event {id: id}) WHERE e:Meeting
 CALL (e) { MATCH ()-[m:MET {event: e.id}]->() DELETE m }
-MATCH (e)-[ra:HOST|GUEST|PARTICIPANT]->(a:Actor)
-MATCH (e)-[rb:HOST|GUEST|PARTICIPANT]->(b:Actor)
-WITH e, a, b, type(ra) = 'HOST' AND type(rb) <> 'HOST' AS directed, (type(ra) = 'HOST') = (type(rb) = 'HOST') AS peers
+MATCH (e)-[r:HOST|GUEST|PARTICIPANT]->(x:Actor)
+WITH e, x, any(t IN collect(type(r)) WHERE t = 'HOST') AS hosts
+WITH e, collect({actor: x, hosts: hosts}) AS parties
+UNWIND parties AS p
+UNWIND parties AS q
+WITH e, p.actor AS a, q.actor AS b, p.hosts AND NOT q.hosts AS directed, p.hosts = q.hosts AS peers
 WHERE a <> b AND (directed OR (peers AND a.id < b.id))
-WITH e, a, b, any(x IN collect(directed) WHERE x) AS directed
 MERGE (a)-[m:MET {event: e.id}]->(b)
 SET m.directed = directed, m.date = CASE WHEN e.datePrecision = 'day' THEN e.date ELSE e.day END`;
 

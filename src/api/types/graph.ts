@@ -446,7 +446,12 @@ export class Condolence extends SaidEvent {}
 export class Meeting extends Event {
   @Field(() => [Actor], { description: "Everyone who met: the host, the guests and the other participants" })
   parties(@Ctx() ctx: ApiContext): MaybePromise<ActorRow[]> {
-    return withRole(ctx, this, ["host", "guest", "participant"]);
+    // two reports of one meeting may give one person two roles (host in one, participant in the other)
+    return participantsThen(ctx, this, (ps) => [
+      ...new Map(
+        ps.filter((p) => ["host", "guest", "participant"].includes(p.role)).map((p) => [p.actor.id, p.actor]),
+      ).values(),
+    ]);
   }
 
   @Field(() => Actor, { nullable: true, description: "Who received the others, when the article says so" })
