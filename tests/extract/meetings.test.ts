@@ -42,6 +42,20 @@ describe("meetings", () => {
     ]);
   });
 
+  it("a meeting noun with its relative verb or its dual pronoun", () => {
+    expect(
+      roles(
+        graph(
+          "وشارك الرئيس الكيني وليام روتو في اجتماع ثلاثي يضم الرئيس الغاني جون ماهاما والرئيس الأوغندي يويري موسيفيني.",
+        ),
+        "Meeting",
+      ),
+    ).toEqual([["participant=جون ماهاما", "participant=يويري موسيفيني"]]);
+    expect(
+      roles(graph("وبحث الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني خلال لقائهما أمن الحدود."), "Meeting"),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
+  });
+
   it("a meeting told twice is one event with both sentences as evidence", () => {
     const g = graph(
       "التقى الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني. وقد اجتمع روتو وموسيفيني لبحث أمن الحدود.",
@@ -57,6 +71,7 @@ describe("meetings", () => {
       "وسيلتقي الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني غدا.",
       "ولم يلتق الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني منذ عام.",
       "وعقد الرئيس الكيني وليام روتو اجتماعا مرئيا مع الرئيس الأوغندي يويري موسيفيني.",
+      "ومن المقرر أن يصل الرئيس الكيني وليام روتو إلى كمبالا غدا لعقد لقاء مع الرئيس الأوغندي يويري موسيفيني.",
     ]) {
       const g = graph(t);
       expect(roles(g, "Meeting"), t).toEqual([]);
@@ -106,6 +121,16 @@ describe("messages", () => {
     expect(roles(g, "Meeting")).toEqual([["host=وليام روتو", "guest=جيجي أودونغو"]]);
     expect(roles(g, "Message")).toEqual([["sender=يويري موسيفيني", "carrier=جيجي أودونغو", "recipient=وليام روتو"]]);
     noCalls(g);
+  });
+
+  it("بعث X برسالة إلى Y، في رسالة وجهها X إلى Y، رسالة X إلى Y: sender and recipient", () => {
+    const expected = [["sender=جون ماهاما", "recipient=وليام روتو"]];
+    for (const t of [
+      "وبعث الرئيس الغاني جون ماهاما برسالة إلى الرئيس الكيني وليام روتو تتعلق بالتجارة.",
+      "وأكد الرئيس الغاني جون ماهاما في رسالة وجهها إلى الرئيس الكيني وليام روتو دعم بلاده.",
+      "ونشرت الرئاسة نص رسالة الرئيس الغاني جون ماهاما إلى الرئيس الكيني وليام روتو.",
+    ])
+      expect(roles(graph(t), "Message"), t).toEqual(expected);
   });
 
   it("a message in a figure of speech is no event", () => {

@@ -43,15 +43,14 @@ function inSet(v: SentenceView, c: Chunk | undefined, set: GatheringSet): boolea
   return words.has(form) || (/^[وف]/.test(form) && form.length > 3 && words.has(form.slice(1)));
 }
 
-/** how far before the anchor a word may say it is planned (من المقرر أن يلتقي، يعتزم الرئيس زيارة) */
-const PLANNED_REACH = 6;
-
-/** a meeting or visit spoken of as planned, expected, invited to or negated */
+/**
+ * a meeting or visit spoken of as planned, expected, invited to or negated: a word of the future before it in
+ * its sentence (من المقرر أن يلتقي X … على هامش اجتماع: the whole sentence is planned) or after it in its clause
+ */
 function notHappened(v: SentenceView, k: number): boolean {
   const { cs } = v;
   if (v.has(cs[k - 1], B.negation)) return true;
-  for (let j = k - 1; j >= Math.max(0, k - PLANNED_REACH) && !isBreak(v, cs[j]); j--)
-    if (inSet(v, cs[j], "gatheringFuture")) return true;
+  for (let j = k - 1; j >= 0 && !isBreak(v, cs[j]); j--) if (inSet(v, cs[j], "gatheringFuture")) return true;
   const end = clauseEnd(v, k);
   for (let j = k; j < end; j++) if (inSet(v, cs[j], "gatheringFuture")) return true;
   return false;
@@ -146,21 +145,34 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...inForce, ...all], end);
 }
 
+/** how far after a meeting noun its relative verb may stand (اجتماع ثلاثي يضم، اللقاء الذي جمع) */
+const RELATIVE_REACH = 4;
+
 /** عقد X لقاء مع Y، لقاء جمع X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y */
 function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   const { cs } = v;
   const start = clauseStart(v, k);
   const end = clauseEnd(v, k);
-  // a relative verb of joining after the noun: لقاء جمع X بـ Y، الاجتماع الذي جمعهما
-  let rel = k + 1;
-  while (rel < cs.length && v.isWord(cs[rel], "الذي", "التي")) rel++;
-  if (inSet(v, cs[rel], "holdVerbs")) {
+  // a relative verb of joining after the noun: لقاء جمع X بـ Y، الاجتماع الذي جمعهما، اجتماع ثلاثي يضم X و Y
+  const rel = v.findTok(k + 1, k + RELATIVE_REACH, (c) => inSet(v, c, "holdVerbs"));
+  if (rel >= 0) {
     emitMeeting(v, d, cs[k], null, personsIn(v, d, rel + 1, clauseEnd(v, rel)), end);
     return;
   }
   const obj = prepObject(v, d, k + 1, end, ["مع", "بين", "ب"]);
   if (obj.prep === "بين") {
     emitMeeting(v, d, cs[k], null, obj.ents, end);
+    return;
+  }
+  const own = v.u.toks[cs[k].s].norm;
+  // خلال لقائهما: the two named before it in the clause
+  if (/هما$/.test(own)) {
+    emitMeeting(v, d, cs[k], null, personsIn(v, d, start, k), end);
+    return;
+  }
+  // خلال لقائه Y: the subject in force met the person right after the noun
+  if (/(ه|ها)$/.test(own) && !obj.ents.length && cs[k + 1]?.type === "person") {
+    emitMeeting(v, d, cs[k], null, [...persons(d, d.subject()), ...personsIn(v, d, k + 1, k + 2)], end);
     return;
   }
   let gv = -1;
@@ -240,13 +252,27 @@ function messageAt(v: SentenceView, d: Discourse, k: number): void {
     } else if (inSet(v, cs[gv], "receiveMessage")) recipient ??= subject;
     else sender ??= subject;
   }
-  // a relative verb after the noun names the carrier: نقلها إليه Z
-  for (let j = k + 1; j < cs.length && !carrier && !isBreak(v, cs[j]); j++) {
-    if (!inSet(v, cs[j], "deliverVerbs")) continue;
-    carrier = personsIn(v, d, j + 1, clauseEnd(v, j))[0];
-    if (!recipient && v.findTok(j + 1, j + 3, (c) => v.isWord(c, "اليه", "لها", "له")) >= 0) recipient = inForce;
+  // رسالة الرئيس X إلى Y: the person the noun is annexed to sent it
+  const annexed = inSet(v, cs[k + 1], "messageKinds") ? k + 2 : k + 1;
+  if (!sender && cs[annexed]?.type === "person" && !/^[وبل]/.test(cs[annexed].pre))
+    sender = personsIn(v, d, annexed, annexed + 1)[0];
+  // a relative verb after the noun: the carrier (نقلها إليه Z) or the sender (في رسالة وجهها X إلى Y)
+  for (let j = k + 1; j < cs.length && !isBreak(v, cs[j]); j++) {
+    const relEnd = clauseEnd(v, j);
+    if (inSet(v, cs[j], "deliverVerbs") && !carrier) {
+      carrier = personsIn(v, d, j + 1, relEnd)[0];
+      if (!recipient && v.findTok(j + 1, j + 3, (c) => v.isWord(c, "اليه", "لها", "له")) >= 0) recipient = inForce;
+    } else if (inSet(v, cs[j], "sendVerbs") && !sender) {
+      // وجهها X إلى Y: a person right after the verb sent it; with none, the subject in force
+      sender = cs[j + 1]?.type === "person" ? personsIn(v, d, j + 1, j + 2)[0] : inForce;
+      recipient ??= prepObject(v, d, j + 1, relEnd, ["الي", "ب"]).ents[0];
+      gv = j;
+    }
   }
-  if (!(kindWord || carrier || (gv >= 0 && inSet(v, cs[gv], "receiveMessage")))) return;
+  // أرسل X رسائل إلى Y عبر مستشاريه: who carried it, when a person is named
+  carrier ??= prepObject(v, d, k + 1, end, ["عبر", "بواسطة"]).ents[0];
+  // a letter (خطية، شفهية), a carrier, or a sender and a recipient who are persons; not «رسالة واضحة»
+  if (!(kindWord || carrier || (sender && recipient))) return;
   const parts: Participant[] = [];
   const seen = new Set<string>();
   for (const [role, who] of [
