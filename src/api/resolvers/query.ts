@@ -72,6 +72,22 @@ function eventConnection(
     .then((rows) => toConnection(rows, page, asEventObject, () => q.countEvents(ctx.graph, filter)));
 }
 
+/** An actor argument of a list: its value, its name, the roles it selects and the kinds of actor it may name. */
+interface RoleArgument {
+  value: string | null | undefined;
+  argument: string;
+  roles: string[];
+  kinds?: q.ActorKind[];
+}
+
+/** The conditions the actor arguments given make (names resolved at once); arguments not given make none. */
+async function roleConditions(ctx: ApiContext, args: RoleArgument[]): Promise<q.ActorCondition[]> {
+  const rows = await Promise.all(
+    args.map(({ value, argument, kinds }) => resolveOptional(ctx, value, { argument, kinds })),
+  );
+  return rows.flatMap((row, i) => (row ? [{ id: row.id, roles: (args[i] as RoleArgument).roles }] : []));
+}
+
 @Resolver()
 export class QueryResolver {
   @Query(() => Actor, {
@@ -127,22 +143,15 @@ export class QueryResolver {
     const { caller, callee, participant, country, from, to, first, after } = args;
     pageRequest(first, after);
     const dates = dateRange(from, to);
-    const [callerRow, calleeRow, participantRow, countryRow] = await Promise.all([
-      resolveOptional(ctx, caller, { argument: "caller" }),
-      resolveOptional(ctx, callee, { argument: "callee" }),
-      resolveOptional(ctx, participant, { argument: "participant" }),
-      resolveOptional(ctx, country, { argument: "country", kinds: ["Country"] }),
+    const [actors, [countryCondition]] = await Promise.all([
+      roleConditions(ctx, [
+        { value: caller, argument: "caller", roles: ["CALLER"] },
+        { value: callee, argument: "callee", roles: ["CALLEE"] },
+        { value: participant, argument: "participant", roles: ["CALLER", "CALLEE"] },
+      ]),
+      roleConditions(ctx, [{ value: country, argument: "country", roles: ["CALLER", "CALLEE"], kinds: ["Country"] }]),
     ]);
-    const actors: q.ActorCondition[] = [];
-    if (callerRow) actors.push({ id: callerRow.id, roles: ["CALLER"] });
-    if (calleeRow) actors.push({ id: calleeRow.id, roles: ["CALLEE"] });
-    if (participantRow) actors.push({ id: participantRow.id, roles: ["CALLER", "CALLEE"] });
-    const filter: EventFilter = {
-      label: "PhoneCall",
-      actors,
-      country: countryRow ? { id: countryRow.id, roles: ["CALLER", "CALLEE"] } : undefined,
-      ...dates,
-    };
+    const filter: EventFilter = { label: "PhoneCall", actors, country: countryCondition, ...dates };
     return eventConnection(ctx, info, filter, first, after);
   }
 
@@ -159,22 +168,15 @@ export class QueryResolver {
     const { participant, host, guest, country, from, to, first, after } = args;
     pageRequest(first, after);
     const dates = dateRange(from, to);
-    const [participantRow, hostRow, guestRow, countryRow] = await Promise.all([
-      resolveOptional(ctx, participant, { argument: "participant" }),
-      resolveOptional(ctx, host, { argument: "host" }),
-      resolveOptional(ctx, guest, { argument: "guest" }),
-      resolveOptional(ctx, country, { argument: "country", kinds: ["Country"] }),
+    const [actors, [countryCondition]] = await Promise.all([
+      roleConditions(ctx, [
+        { value: participant, argument: "participant", roles: MEETING_ROLES },
+        { value: host, argument: "host", roles: ["HOST"] },
+        { value: guest, argument: "guest", roles: ["GUEST"] },
+      ]),
+      roleConditions(ctx, [{ value: country, argument: "country", roles: MEETING_ROLES, kinds: ["Country"] }]),
     ]);
-    const actors: q.ActorCondition[] = [];
-    if (participantRow) actors.push({ id: participantRow.id, roles: MEETING_ROLES });
-    if (hostRow) actors.push({ id: hostRow.id, roles: ["HOST"] });
-    if (guestRow) actors.push({ id: guestRow.id, roles: ["GUEST"] });
-    const filter: EventFilter = {
-      label: "Meeting",
-      actors,
-      country: countryRow ? { id: countryRow.id, roles: MEETING_ROLES } : undefined,
-      ...dates,
-    };
+    const filter: EventFilter = { label: "Meeting", actors, country: countryCondition, ...dates };
     return eventConnection(ctx, info, filter, first, after);
   }
 
@@ -183,13 +185,10 @@ export class QueryResolver {
     const { visitor, destination, from, to, first, after } = args;
     pageRequest(first, after);
     const dates = dateRange(from, to);
-    const [visitorRow, destinationRow] = await Promise.all([
-      resolveOptional(ctx, visitor, { argument: "visitor" }),
-      resolveOptional(ctx, destination, { argument: "destination", kinds: ["Country", "Place"] }),
+    const actors = await roleConditions(ctx, [
+      { value: visitor, argument: "visitor", roles: ["VISITOR"] },
+      { value: destination, argument: "destination", roles: ["LOCATION"], kinds: ["Country", "Place"] },
     ]);
-    const actors: q.ActorCondition[] = [];
-    if (visitorRow) actors.push({ id: visitorRow.id, roles: ["VISITOR"] });
-    if (destinationRow) actors.push({ id: destinationRow.id, roles: ["LOCATION"] });
     return eventConnection(ctx, info, { label: "Visit", actors, ...dates }, first, after);
   }
 
@@ -204,15 +203,11 @@ export class QueryResolver {
     const { sender, carrier, recipient, from, to, first, after } = args;
     pageRequest(first, after);
     const dates = dateRange(from, to);
-    const [senderRow, carrierRow, recipientRow] = await Promise.all([
-      resolveOptional(ctx, sender, { argument: "sender" }),
-      resolveOptional(ctx, carrier, { argument: "carrier" }),
-      resolveOptional(ctx, recipient, { argument: "recipient" }),
+    const actors = await roleConditions(ctx, [
+      { value: sender, argument: "sender", roles: ["SENDER"] },
+      { value: carrier, argument: "carrier", roles: ["CARRIER"] },
+      { value: recipient, argument: "recipient", roles: ["RECIPIENT"] },
     ]);
-    const actors: q.ActorCondition[] = [];
-    if (senderRow) actors.push({ id: senderRow.id, roles: ["SENDER"] });
-    if (carrierRow) actors.push({ id: carrierRow.id, roles: ["CARRIER"] });
-    if (recipientRow) actors.push({ id: recipientRow.id, roles: ["RECIPIENT"] });
     return eventConnection(ctx, info, { label: "Message", actors, ...dates }, first, after);
   }
 

@@ -24,6 +24,16 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** A list of events between two dates. */
+@ArgsType()
+export class DatedPageArgs extends PageArgs {
+  @Field(() => String, DATE("On or after"))
+  from?: string | null;
+
+  @Field(() => String, DATE("On or before"))
+  to?: string | null;
+}
+
 @ArgsType()
 export class ActorEventsArgs extends PageArgs {
   @Field(() => EventKind, { nullable: true })
@@ -58,7 +68,7 @@ export class ActorsArgs extends PageArgs {
 }
 
 @ArgsType()
-export class PhoneCallsArgs extends PageArgs {
+export class PhoneCallsArgs extends DatedPageArgs {
   @Field(() => String, ACTOR("Who called"))
   caller?: string | null;
 
@@ -70,12 +80,6 @@ export class PhoneCallsArgs extends PageArgs {
 
   @Field(() => String, ACTOR("Calls with a party of this country"))
   country?: string | null;
-
-  @Field(() => String, DATE("On or after"))
-  from?: string | null;
-
-  @Field(() => String, DATE("On or before"))
-  to?: string | null;
 }
 
 @ArgsType()
@@ -100,18 +104,12 @@ export class ClaimsArgs extends PageArgs {
 }
 
 @ArgsType()
-export class EventsArgs extends PageArgs {
+export class EventsArgs extends DatedPageArgs {
   @Field(() => EventKind, { nullable: true })
   kind?: EventKind | null;
 
   @Field(() => String, ACTOR("Events this actor takes part in, in any role"))
   actor?: string | null;
-
-  @Field(() => String, DATE("On or after"))
-  from?: string | null;
-
-  @Field(() => String, DATE("On or before"))
-  to?: string | null;
 }
 
 @ArgsType()
@@ -136,7 +134,7 @@ export class SearchArgs {
 }
 
 @ArgsType()
-export class MeetingsArgs extends PageArgs {
+export class MeetingsArgs extends DatedPageArgs {
   @Field(() => String, ACTOR("Who took part, in any role"))
   participant?: string | null;
 
@@ -148,31 +146,19 @@ export class MeetingsArgs extends PageArgs {
 
   @Field(() => String, ACTOR("Meetings with a party of this country"))
   country?: string | null;
-
-  @Field(() => String, DATE("On or after"))
-  from?: string | null;
-
-  @Field(() => String, DATE("On or before"))
-  to?: string | null;
 }
 
 @ArgsType()
-export class VisitsArgs extends PageArgs {
+export class VisitsArgs extends DatedPageArgs {
   @Field(() => String, ACTOR("Who visited"))
   visitor?: string | null;
 
   @Field(() => String, ACTOR("The country or place visited"))
   destination?: string | null;
-
-  @Field(() => String, DATE("On or after"))
-  from?: string | null;
-
-  @Field(() => String, DATE("On or before"))
-  to?: string | null;
 }
 
 @ArgsType()
-export class MessagesArgs extends PageArgs {
+export class MessagesArgs extends DatedPageArgs {
   @Field(() => String, ACTOR("Who sent it"))
   sender?: string | null;
 
@@ -181,10 +167,4 @@ export class MessagesArgs extends PageArgs {
 
   @Field(() => String, ACTOR("Who it was for"))
   recipient?: string | null;
-
-  @Field(() => String, DATE("On or after"))
-  from?: string | null;
-
-  @Field(() => String, DATE("On or before"))
-  to?: string | null;
 }
