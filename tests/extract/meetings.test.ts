@@ -56,6 +56,15 @@ describe("meetings", () => {
     ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
   });
 
+  it("talks held in person (أجرى X مباحثات مع Y) are a meeting, never a call; talks by phone are a call", () => {
+    const g = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات مع الرئيس الغاني جون ماهاما في كمبالا.");
+    expect(roles(g, "Meeting")).toEqual([["participant=يويري موسيفيني", "participant=جون ماهاما"]]);
+    noCalls(g);
+    const phone = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات هاتفية مع الرئيس الغاني جون ماهاما.");
+    expect(roles(phone, "Meeting")).toEqual([]);
+    expect(phone.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);
+  });
+
   it("a meeting told twice is one event with both sentences as evidence", () => {
     const g = graph(
       "التقى الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني. وقد اجتمع روتو وموسيفيني لبحث أمن الحدود.",
@@ -89,6 +98,18 @@ describe("visits", () => {
   it("وصل X إلى بلد في زيارة رسمية", () => {
     const g = graph("وصل الرئيس الغاني جون ماهاما إلى كينيا في زيارة رسمية تستغرق يومين.");
     expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+  });
+
+  it("a visit made at an invitation is a visit; a past meeting about an upcoming summit is a meeting", () => {
+    expect(
+      roles(graph("ووصل الرئيس الغاني جون ماهاما إلى كينيا في زيارة رسمية تلبية لدعوة من نظيره الكيني."), "Visit"),
+    ).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(
+      roles(
+        graph("والتقى الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني لبحث التحضيرات للقمة الأفريقية المقبلة."),
+        "Meeting",
+      ),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
   });
 
   it("an invitation to visit, or a visit planned, is no visit", () => {

@@ -14,6 +14,7 @@
 import { kindSpec } from "../kinds.js";
 import type { Chunk } from "../mentions.js";
 import type { DocEvent, Participant } from "../types.js";
+import { isCalled } from "./callRecords.js";
 import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
 import { addEvidence, type Discourse } from "./discourse.js";
 import type { SentenceView } from "./view.js";
@@ -43,15 +44,19 @@ function inSet(v: SentenceView, c: Chunk | undefined, set: GatheringSet): boolea
   return words.has(form) || (/^[وف]/.test(form) && form.length > 3 && words.has(form.slice(1)));
 }
 
+/** how far after the anchor a time word may say it is to come (يلتقي X Y الأسبوع المقبل), not further: a past
+ * meeting may prepare an upcoming one (التقى X Y لبحث التحضيرات للقمة المقبلة) */
+const FUTURE_AFTER_REACH = 5;
+
 /**
  * a meeting or visit spoken of as planned, expected, invited to or negated: a word of the future before it in
- * its sentence (من المقرر أن يلتقي X … على هامش اجتماع: the whole sentence is planned) or after it in its clause
+ * its sentence (من المقرر أن يلتقي X … على هامش اجتماع: the whole sentence is planned) or right after it
  */
 function notHappened(v: SentenceView, k: number): boolean {
   const { cs } = v;
   if (v.has(cs[k - 1], B.negation)) return true;
   for (let j = k - 1; j >= 0 && !isBreak(v, cs[j]); j--) if (inSet(v, cs[j], "gatheringFuture")) return true;
-  const end = clauseEnd(v, k);
+  const end = Math.min(clauseEnd(v, k), k + 1 + FUTURE_AFTER_REACH);
   for (let j = k; j < end; j++) if (inSet(v, cs[j], "gatheringFuture")) return true;
   return false;
 }
@@ -112,6 +117,8 @@ function record(
 function emitMeeting(v: SentenceView, d: Discourse, at: Chunk, host: string | null, others: string[], end: number) {
   const all = persons(d, host ? [host, ...others] : others);
   if (all.length < 2) return;
+  // talks between the parties of a call told before (أجريا اتصالا … وتناولت المباحثات) are that call again
+  if (inSet(v, at, "meetingNouns") && all.every((p) => isCalled(d, p))) return;
   const parts: Participant[] =
     host && all[0] === host
       ? [{ role: "host", entity: host }, ...all.slice(1).map((g) => ({ role: "guest", entity: g }))]
