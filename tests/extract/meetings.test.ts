@@ -60,6 +60,8 @@ describe("meetings", () => {
     const g = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات مع الرئيس الغاني جون ماهاما في كمبالا.");
     expect(roles(g, "Meeting")).toEqual([["participant=يويري موسيفيني", "participant=جون ماهاما"]]);
     noCalls(g);
+    const received = graph("واستقبل الرئيس الأوغندي يويري موسيفيني اتصالا هاتفيا من الرئيس الغاني جون ماهاما.");
+    expect(roles(received, "Meeting")).toEqual([]);
     const phone = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات هاتفية مع الرئيس الغاني جون ماهاما.");
     expect(roles(phone, "Meeting")).toEqual([]);
     expect(phone.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);

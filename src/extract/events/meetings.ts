@@ -61,9 +61,15 @@ function notHappened(v: SentenceView, k: number): boolean {
   return false;
 }
 
-/** held by phone or video, or an interview: right after the anchor */
+/**
+ * held by phone or video, or an interview: a word of it right after the anchor, or a call in the clause
+ * (استقبل X اتصالا هاتفيا من Y is a call received, not a guest)
+ */
 function notInPerson(v: SentenceView, k: number): boolean {
   for (let j = k + 1; j <= k + 2 && j < v.cs.length; j++) if (inSet(v, v.cs[j], "notMeetings")) return true;
+  const end = clauseEnd(v, k);
+  for (let j = clauseStart(v, k); j < end; j++)
+    if (v.has(v.cs[j], B.callNouns) && !v.has(v.cs[j], B.talkNouns)) return true;
   return false;
 }
 
