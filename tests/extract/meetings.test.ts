@@ -74,6 +74,10 @@ describe("meetings", () => {
     const meetings = g.events.filter((e) => e.kind === "Meeting");
     expect(meetings).toHaveLength(1);
     expect(meetings[0].evidence.map((e) => e.sentence)).toEqual([0, 1]);
+    const hosted = graph(
+      "استقبل الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني. وقد اجتمع روتو وموسيفيني لبحث أمن الحدود.",
+    );
+    expect(roles(hosted, "Meeting")).toEqual([["host=وليام روتو", "guest=يويري موسيفيني"]]);
   });
 
   it("planned, expected or negated meetings and meetings by video or on television are no events", () => {

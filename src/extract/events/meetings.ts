@@ -95,7 +95,10 @@ function destinationIn(v: SentenceView, from: number, to: number): string | null
 
 const persons = (d: Discourse, ids: string[]) => [...new Set(ids.filter(d.isPerson))];
 
-/** Records an event of a kind once per key; a key told again adds its evidence (and the roles it lacked). */
+/**
+ * Records an event of a kind once per key; a key told again adds its evidence and the parties it lacked (a
+ * party it has keeps its role: the host of «استقبل» stays the host when «التقى» tells it again).
+ */
 function record(
   v: SentenceView,
   d: Discourse,
@@ -107,8 +110,7 @@ function record(
   const existing = d.gatheringByKey.get(`${kind}|${key}`);
   if (existing) {
     addEvidence(existing, v.ev);
-    for (const p of parts)
-      if (!existing.participants.some((x) => x.role === p.role && x.entity === p.entity)) existing.participants.push(p);
+    for (const p of parts) if (!existing.participants.some((x) => x.entity === p.entity)) existing.participants.push(p);
     return;
   }
   const date = v.dateNear(at);
