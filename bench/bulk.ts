@@ -22,10 +22,10 @@ import { fileURLToPath } from "node:url";
 import { extractAll } from "../src/cli/extractPool.js";
 import { neo4jConfig } from "../src/config.js";
 import { type Graph, openGraph } from "../src/graph/driver.js";
-import { loadFiles, readSources } from "../src/graph/files.js";
 import { importCorpus } from "../src/graph/importer.js";
 import { type LoadInput, loadDocuments } from "../src/graph/loader.js";
 import { startLocalNeo4j, stopLocalNeo4j } from "../src/graph/localNeo4j.js";
+import { loadFiles, readSources } from "../src/ingest/files.js";
 import { buildWorld, type GeneratedArticle, generateArticle } from "./generate.js";
 import { BENCH_PORT, checkoutRoot, linkCheckoutFolders } from "./neo4j.js";
 

@@ -18,16 +18,17 @@
 // Membership  (:Person|:Organization)-[:OF_COUNTRY]->(:Country), (:Organization)-[:PART_OF]->(:Organization),
 //             (:Country)-[:CO_CHAIRS]->(:Organization) (when the document graph gives coChairs).
 // Events      (:Event:PhoneCall|:Statement|:Appeal|:Condolence|:Claim|:TerritorialClaim|:Clash|:Ceasefire|
-//             :MeetingCall|:Accusation|:Meeting|:Other {id, kind, cameo, date, dateFrom, dateTo, datePrecision,
+//             :MeetingCall|:Accusation|:Meeting|:Visit|:Message|:Other {id, kind, cameo, date, dateFrom, dateTo, datePrecision,
 //             day, directed, quote, verb, medium, topic, articles, sortKey})
 //             sortKey = start day (or '~' when undated) + '|' + id: the order of event lists, indexed.
 //             id = "event:" + sha1 of the identity rule (kind, participants, day); see identity.ts.
 //             date: "YYYY" | "YYYY-MM" | "YYYY-MM-DD" | "YYYY-MM-DD/YYYY-MM-DD"; dateFrom/dateTo: ISO days of
 //             the span it covers (1994 -> 1994-01-01..1994-12-31), for range queries.
 //             day = the day the identity rule used (event day, else publication day, else null).
-//             One relationship per argument role: (:Event)-[:CALLER|CALLEE|SPEAKER|ADDRESSEE|CLAIMANT|TARGET|
-//             SUBJECT|LOCATION|...]->(:Actor|:Place) (role upper-snake-cased from a fixed allow-list;
-//             any other role -> [:PARTICIPANT {role}]).
+//             The kinds and their roles are the registry's (src/extract/kinds.ts).
+//             One relationship per argument role: (:Event)-[:CALLER|CALLEE|SPEAKER|ADDRESSEE|CLAIMANT|HOST|GUEST|
+//             PARTICIPANT|VISITOR|SENDER|CARRIER|RECIPIENT|LOCATION|...]->(:Actor|:Place) (role upper-snake-cased
+//             from a fixed allow-list; any other role -> [:PARTICIPANT {role}]).
 //             (:Event)-[:HAS_QUANTITY]->(:Quantity {id, value, approximate, atLeast, what, text})
 //             (:Quantity)-[:SUFFERED_BY]->(:Actor|:Place)
 // Provenance  (:Article {id, text, source, publishedAt, contentHash, language, title, loadedAt})
@@ -38,6 +39,8 @@
 //             (:Actor|:Place)-[:MENTIONED_IN {start, end}]->(:Sentence)
 // Derived     (caller:Actor)-[:CALLED {event, directed, date}]->(callee:Actor): one per PhoneCall event, kept in
 //             step with its CALLER/CALLEE (undirected calls: directed=false, caller = first-named party).
+//             (a:Actor)-[:MET {event, directed, date}]->(b:Actor): between every two actors of a Meeting event
+//             (host, guest, participant): from the host to a guest (directed=true), else lower id -> higher id.
 //             (:Actor)-[:INTERACTED {firstEvent}]->(:Actor): the two actors took part in at least one event
 //             together (stored once per pair, lower id -> higher id; query it undirected). Shortest path between
 //             two actors: shortestPath((a)-[:INTERACTED*..4]-(b)), then the events of each hop.
@@ -58,6 +61,7 @@ CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
 CREATE INDEX event_kind_date IF NOT EXISTS FOR (n:Event) ON (n.kind, n.date);
 CREATE INDEX event_sort IF NOT EXISTS FOR (n:Event) ON (n.sortKey);
 CREATE INDEX phonecall_sort IF NOT EXISTS FOR (n:PhoneCall) ON (n.sortKey);
+CREATE INDEX meeting_sort IF NOT EXISTS FOR (n:Meeting) ON (n.sortKey);
 CREATE INDEX statement_sort IF NOT EXISTS FOR (n:Statement) ON (n.sortKey);
 CREATE INDEX claim_sort IF NOT EXISTS FOR (n:Claim) ON (n.sortKey);
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);

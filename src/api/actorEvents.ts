@@ -22,10 +22,14 @@ const CALL_ROLES: Record<CallDirection, string[]> = {
   [CallDirection.ANY]: ["CALLER", "CALLEE"],
 };
 
+/** the relationship types of a meeting's parties (not its place) */
+export const MEETING_ROLES = ["HOST", "GUEST", "PARTICIPANT"];
+
 export const ACTOR_EVENT_LISTS: Record<string, (args: ListArgs) => { roles: string[]; label?: EventLabel }> = {
   events: (args) => ({ roles: [], label: (args.kind ?? undefined) as EventLabel | undefined }),
   calls: (args) => ({ roles: CALL_ROLES[args.direction ?? CallDirection.ANY], label: "PhoneCall" }),
   statements: () => ({ roles: ["SPEAKER"], label: "Statement" }),
+  meetings: () => ({ roles: MEETING_ROLES, label: "Meeting" }),
 };
 
 /** The loader key of list field `field` of an actor, for these arguments (a bad page is a BAD_USER_INPUT error). */

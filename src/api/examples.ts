@@ -29,6 +29,23 @@ export const EXAMPLE_QUERIES: ExampleQuery[] = [
 }`,
   },
   {
+    name: "WhoMetWhom",
+    title: "Who met whom",
+    query: `query WhoMetWhom {
+  meetings(first: 50) {
+    totalCount
+    nodes {
+      date
+      host { name nameEn }
+      guests { name nameEn }
+      parties { name nameEn }
+      location { name nameEn }
+      evidence { text }
+    }
+  }
+}`,
+  },
+  {
     name: "EverythingLavrovDid",
     title: "Everything Lavrov did, with evidence",
     query: `query EverythingLavrovDid {

@@ -43,7 +43,23 @@ function directFields(fragments: Fragments, set: SelectionSetNode | undefined, o
 
 /** Event fields answered by the participants loader (see types/graph.ts): each gives actors, `participants`
  * gives {role, actor}. */
-const ACTOR_FIELDS = new Set(["caller", "callee", "speaker", "addressees", "about", "claimant"]);
+const ACTOR_FIELDS = new Set([
+  "caller",
+  "callee",
+  "speaker",
+  "addressees",
+  "about",
+  "claimant",
+  "parties",
+  "host",
+  "guests",
+  "location",
+  "visitor",
+  "destination",
+  "sender",
+  "carrier",
+  "recipient",
+]);
 /** Actor fields the names-only projection has (actorNamesProjection). */
 const NAME_FIELDS = new Set(["id", "name", "nameEn", "__typename"]);
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { extract, loadLexicon } from "../extract/index.js";
 import type { DocumentGraph } from "../extract/types.js";
-import type { ArticleSource } from "../graph/files.js";
+import type { ArticleSource } from "../ingest/files.js";
 
 export interface Extraction {
   doc?: DocumentGraph;

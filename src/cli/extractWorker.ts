@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { extract, loadLexicon } from "../extract/index.js";
-import type { ArticleSource } from "../graph/files.js";
+import type { ArticleSource } from "../ingest/files.js";
 import type { Extraction } from "./extractPool.js";
 
 /** A worker of extractPool.ts: extracts the articles it is sent, one message per chunk. */

@@ -2,9 +2,9 @@ import path from "node:path";
 import type { Command } from "commander";
 import { type Neo4jConfig, neo4jConfig } from "../config.js";
 import { importRun, writeImportFiles } from "../graph/bulk.js";
-import { articleFiles, readSources } from "../graph/files.js";
 import { type ImportSummary, importCorpus } from "../graph/importer.js";
 import { importerArguments } from "../graph/localNeo4j.js";
+import { articleFiles, readSources } from "../ingest/files.js";
 import { extractAll } from "./extractPool.js";
 import { progressBar } from "./load.js";
 

@@ -3,9 +3,9 @@ import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { neo4jConfig } from "../config.js";
 import { type Graph, openGraph } from "../graph/driver.js";
-import { articleFiles, type FilesSummary, loadFiles, seedFiles } from "../graph/files.js";
 import { startLocalNeo4j } from "../graph/localNeo4j.js";
 import { applySchema } from "../graph/schema.js";
+import { articleFiles, type FilesSummary, loadFiles, seedFiles } from "../ingest/files.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 

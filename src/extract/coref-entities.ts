@@ -3,10 +3,10 @@
  * places, organisations (a bare ministry resolved to the one named before), media and unnamed sources.
  * The state a sentence carries (the country in context) is passed explicitly to each handler.
  */
+
+import { normaliseArabic, slugify } from "../text/normalise.js";
 import type { Discourse } from "./coref.js";
-import { slugify } from "./lexicon.js";
 import type { Chunk, Title } from "./mentions.js";
-import { normaliseArabic } from "./normalise.js";
 import type { Position } from "./types.js";
 
 export const cid = (iso: string | null | undefined) => (iso ? `country:${iso.toLowerCase()}` : null);

@@ -3,11 +3,12 @@
  * family-name keys that re-mention them (عبداللهيان for حسين أمير عبداللهيان, جاويش أوغلو for مولود جاويش أوغلو),
  * and the plain words of the text that are such re-mentions.
  */
+
+import { foldToken } from "../text/normalise.js";
 import type { Discourse } from "./coref.js";
 import type { Lexicon } from "./lexicon.js";
 import { type Chunk, makeChunk } from "./mentions.js";
 import { commonWord, strongSingle } from "./names.js";
-import { foldToken } from "./normalise.js";
 import { variants } from "./tokens.js";
 
 /** the names of unknown people in one document */

@@ -1,10 +1,10 @@
 /** The pipeline: normalise → sentences → tokens → mentions → coreference → events (+ dates). */
 import { createHash } from "node:crypto";
+import { normaliseArabic, slugify } from "../text/normalise.js";
 import { Registry, resolveDocument, type SentenceUnit } from "./coref.js";
 import { extractEvents } from "./events/index.js";
-import { type Lexicon, loadLexicon, slugify } from "./lexicon.js";
+import { type Lexicon, loadLexicon } from "./lexicon.js";
 import { Mentioner } from "./mentions.js";
-import { normaliseArabic } from "./normalise.js";
 import { splitSentences } from "./sentences.js";
 import { tokenize } from "./tokens.js";
 import type { DocumentGraph, DocumentMeta } from "./types.js";

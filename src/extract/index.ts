@@ -3,8 +3,7 @@
 export { findDates } from "./dates.js";
 export { extract } from "./document.js";
 export { newEntity } from "./entity.js";
-export { defaultLexiconDir, type Lexicon, type LexiconOptions, loadLexicon, slugify } from "./lexicon.js";
-export { normaliseArabic } from "./normalise.js";
+export { defaultLexiconDir, type Lexicon, type LexiconOptions, loadLexicon } from "./lexicon.js";
 export { splitSentences } from "./sentences.js";
 export { tokenize, variants } from "./tokens.js";
 export * from "./types.js";

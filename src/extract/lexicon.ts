@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { normaliseArabic } from "./normalise.js";
+import { normaliseArabic, slugify } from "../text/normalise.js";
 
 export type LexType =
   | "country"
@@ -114,15 +114,6 @@ export interface Lexicon {
 }
 
 const N = (s: string) => normaliseArabic(String(s));
-
-export function slugify(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9\u0621-\u064a]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 function repoRoot(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -442,7 +433,24 @@ const EVENT_SETS: Record<string, string> = {
   skipAfter: "skipAfterVerb",
   skipBefore: "skipBeforeVerb",
   clauseStart: "clauseStart",
+  meetVerbs: "gatherings.meet",
+  hostVerbs: "gatherings.host",
+  meetingNouns: "gatherings.nouns",
+  holdVerbs: "gatherings.hold",
+  notMeetings: "gatherings.notMeetings",
+  gatheringFuture: "gatherings.future",
+  visitVerbs: "gatherings.visit",
+  visitNouns: "gatherings.visitNouns",
+  arriveVerbs: "gatherings.arrive",
+  messageNouns: "gatherings.message",
+  messageKinds: "gatherings.messageKinds",
+  deliverVerbs: "gatherings.deliver",
+  receiveMessage: "gatherings.receiveMessage",
+  sendVerbs: "gatherings.send",
 };
+
+/** the words a meeting, a visit or a message is spoken of by: the anchors of the gatherings rule */
+const GATHERING_ANCHORS = ["meetVerbs", "hostVerbs", "meetingNouns", "visitVerbs", "visitNouns", "messageNouns"];
 
 /** statement verbs with their forms' number and gender, the word sets, phrases, quantities and dual offices */
 function readEvents(
@@ -456,6 +464,7 @@ function readEvents(
   }
   const at = (p: string): unknown => p.split(".").reduce((o: Any, k) => o?.[k], ey);
   const sets = Object.fromEntries(Object.entries(EVENT_SETS).map(([name, p]) => [name, N_SET(at(p))]));
+  sets.gatherings = new Set(GATHERING_ANCHORS.flatMap((name) => [...sets[name]]));
   const phrases: Record<string, string[]> = {};
   for (const k of ["ceasefire", "deescalation", "atLeast", "atLeastAfter"])
     phrases[k] = ((ey[k] ?? []) as string[]).map(N);

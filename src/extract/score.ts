@@ -2,7 +2,7 @@
  * Scoring of a document graph against gold annotations (dev corpus format and seed gold),
  * shared by the tests and the benchmark.
  */
-import { normaliseArabic } from "./normalise.js";
+import { normaliseArabic } from "../text/normalise.js";
 import type { DocumentGraph, Entity } from "./types.js";
 
 export interface PRF {

@@ -2,7 +2,7 @@
  * Stage 2b — tokens with original offsets and clitic-aware lookup variants.
  * Clitics: conjunctions و ف, prepositions ب ل ك, the article ال (ل + ال → لل).
  */
-import { foldToken } from "./normalise.js";
+import { foldToken } from "../text/normalise.js";
 
 export interface Token {
   i: number; // index within the sentence

@@ -3,22 +3,12 @@
  * Field names are fixed by issue #3; add fields, never rename. Offsets are JavaScript string indices
  * into the original text. Mirrored as JSON Schema in schema/document-graph.schema.json.
  */
+import type { EventKind } from "./kinds.js";
+
+/** the kinds and what each means are in the registry, kinds.ts */
+export type { EventKind };
 
 export type EntityKind = "Person" | "Organization" | "Country" | "Place";
-
-export type EventKind =
-  | "PhoneCall"
-  | "Statement"
-  | "Appeal"
-  | "Condolence"
-  | "Claim"
-  | "TerritorialClaim"
-  | "Clash"
-  | "Ceasefire"
-  | "MeetingCall"
-  | "Accusation"
-  | "Meeting"
-  | "Other";
 
 export type DatePrecision = "year" | "month" | "day" | "interval";
 

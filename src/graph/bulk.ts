@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { DocumentGraph } from "../extract/types.js";
 import { EVENT_KINDS, FALLBACK_ROLE_TYPE } from "./cypher.js";
+import { metRows } from "./derived.js";
 import { sha256 } from "./identity.js";
 import { batchPersons, evidenceSpan, resolveProvisional, textFromSentences } from "./loader.js";
 import { type ActorRow, type EventRow, RowBuilder, type Rows } from "./loadRows.js";
@@ -143,6 +144,7 @@ const REL_PROPS: Record<string, string[]> = {
   HAS_QUANTITY: [],
   SUFFERED_BY: [],
   CALLED: ["event", "directed:boolean", "date"],
+  MET: ["event", "directed:boolean", "date"],
   HAS_SENTENCE: [],
   EVIDENCED_BY: ["start:double", "end:double", "text"],
   MENTIONED_IN: ["start:double", "end:double"],
@@ -420,6 +422,11 @@ export function writeImportFiles(
           ev.directed ?? false,
           ev.datePrecision === "day" ? ev.date : ev.day,
         ]);
+  }
+  for (const id of rows.met) {
+    const ev = eventsById.get(id) as EventRow;
+    for (const m of metRows(partsOf.get(id) ?? []))
+      rel("MET", "Actor", "Actor", m.a, m.b, [id, m.directed, ev.datePrecision === "day" ? ev.date : ev.day]);
   }
   // Mentions (UPSERT_ARTICLES) and INTERACTED (DERIVE_INTERACTED), now that every entity is known.
   for (const m of pendingMentions) {

@@ -3,42 +3,18 @@
  * relationship types cannot be parameters, so they come ONLY from the allow-lists below (constants of this
  * module, never document text): a row carries the chosen type as data and a FOREACH per allowed type writes it.
  */
+import { EVENT_KIND_NAMES, EVENT_ROLES, type EventKind, GENERAL_ROLES } from "../extract/kinds.js";
 
-export const EVENT_KINDS = [
-  "PhoneCall",
-  "Statement",
-  "Appeal",
-  "Condolence",
-  "Claim",
-  "TerritorialClaim",
-  "Clash",
-  "Ceasefire",
-  "MeetingCall",
-  "Accusation",
-  "Meeting",
-  "Other",
-] as const;
+/** The event kinds, as labels: the registry's (src/extract/kinds.ts). */
+export const EVENT_KINDS: readonly EventKind[] = EVENT_KIND_NAMES;
 
-/** Argument roles with their own relationship type; any other role is written as [:PARTICIPANT {role}]. */
-export const ROLE_TYPES: Record<string, string> = {
-  caller: "CALLER",
-  callee: "CALLEE",
-  speaker: "SPEAKER",
-  addressee: "ADDRESSEE",
-  claimant: "CLAIMANT",
-  target: "TARGET",
-  subject: "SUBJECT",
-  location: "LOCATION",
-  party: "PARTY",
-  about: "ABOUT",
-  source: "SOURCE",
-  victim: "VICTIM",
-  mediator: "MEDIATOR",
-  accuser: "ACCUSER",
-  accused: "ACCUSED",
-  recipient: "RECIPIENT",
-  participant: "PARTICIPANT",
-};
+/**
+ * Argument roles with their own relationship type (the role upper-cased): every role of the registry and the
+ * general roles a document graph from elsewhere may give; any other role is written as [:PARTICIPANT {role}].
+ */
+export const ROLE_TYPES: Record<string, string> = Object.fromEntries(
+  [...EVENT_ROLES, ...GENERAL_ROLES].map((role) => [role, role.toUpperCase()]),
+);
 export const FALLBACK_ROLE_TYPE = "PARTICIPANT";
 /** Every relationship type an event may have to a participant. */
 export const ROLE_TYPE_LIST: readonly string[] = [...new Set(Object.values(ROLE_TYPES))];
@@ -122,13 +98,13 @@ DETACH DELETE a
 WITH events UNWIND events AS e
 RETURN collect(DISTINCT e) AS events`;
 
-/** Events left without evidence go, with their quantities and derived CALLED; the others forget the articles. */
+/** Events left without evidence go, with their quantities and derived CALLED and MET; the others forget the articles. */
 export const DROP_ORPHAN_EVENTS = `
 UNWIND $events AS id
 MATCH (e:Event {id: id})
 SET e.articles = [x IN coalesce(e.articles, []) WHERE NOT x IN $articles]
 WITH e WHERE NOT EXISTS { (e)-[:EVIDENCED_BY]->() }
-CALL (e) { MATCH ()-[c:CALLED {event: e.id}]->() DELETE c }
+CALL (e) { MATCH ()-[c:CALLED|MET {event: e.id}]->() DELETE c }
 CALL (e) { MATCH (e)-[:HAS_QUANTITY]->(q:Quantity) DETACH DELETE q }
 OPTIONAL MATCH (e)-->(x:Actor)
 WITH e, collect(DISTINCT x) AS actors
@@ -398,6 +374,27 @@ MATCH (e)-[:CALLER]->(a:Actor)
 MATCH (e)-[:CALLEE]->(b:Actor)
 MERGE (a)-[c:CALLED {event: e.id}]->(b)
 SET c.directed = coalesce(e.directed, false), c.date = CASE WHEN e.datePrecision = 'day' THEN e.date ELSE e.day END`;
+
+/**
+ * MET mirrors each meeting, between every two of its actors (host, guest, participant; not its place): from an
+ * actor who hosts (in any report) to one who does not (directed), else from the lower id to the higher
+ * (undirected), with the day of the meeting.
+ * Written again from the event's parts each time a report of it is loaded (metRows in derived.ts computes
+ * the same for the bulk import).
+ */
+export const DERIVE_MET = `
+UNWIND $ids AS id
+MATCH (e:Event {id: id}) WHERE e:Meeting
+CALL (e) { MATCH ()-[m:MET {event: e.id}]->() DELETE m }
+MATCH (e)-[r:HOST|GUEST|PARTICIPANT]->(x:Actor)
+WITH e, x, any(t IN collect(type(r)) WHERE t = 'HOST') AS hosts
+WITH e, collect({actor: x, hosts: hosts}) AS parties
+UNWIND parties AS p
+UNWIND parties AS q
+WITH e, p.actor AS a, q.actor AS b, p.hosts AND NOT q.hosts AS directed, p.hosts = q.hosts AS peers
+WHERE a <> b AND (directed OR (peers AND a.id < b.id))
+MERGE (a)-[m:MET {event: e.id}]->(b)
+SET m.directed = directed, m.date = CASE WHEN e.datePrecision = 'day' THEN e.date ELSE e.day END`;
 
 /** Rows by element id ({a, b, event}), a the actor with the lower id. */
 export const DERIVE_INTERACTED = `

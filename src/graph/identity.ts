@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { slugify } from "../extract/lexicon.js";
-import { normaliseArabic } from "../extract/normalise.js";
+import { kindSpec } from "../extract/kinds.js";
 import type { DocEvent, Entity, Position } from "../extract/types.js";
+import { normaliseArabic, slugify } from "../text/normalise.js";
 
 /**
  * Identity across articles — the rules the loader applies (also in the README):
@@ -17,9 +17,10 @@ import type { DocEvent, Entity, Position } from "../extract/types.js";
  *    Two unknown persons with the same normalised name and country get the same id, so they are one node.
  * 3. An event's id is not the extractor's per-document id but "event:" + sha1 of
  *    (kind, participant signature, day[, quantities for claims][, ordinal]):
- *      - participant signature: the sorted "role=entity id" pairs; for PhoneCall the sorted set of the
- *        parties without roles, so "X called Y" and "X and Y spoke by phone" are one call (a directed report
- *        then fixes the direction of an undirected one);
+ *      - participant signature: the sorted "role=entity id" pairs; for a symmetric kind of the registry
+ *        (PhoneCall, Meeting) the sorted set of the parties without roles and without the place, so "X called
+ *        Y" and "X and Y spoke by phone" are one call (a directed report then fixes the direction of an
+ *        undirected one), and "X received Y" and "X met Y" one meeting;
  *      - day: the event's own date when it is day-precise, else the article's publication day; with neither,
  *        the article id (the event cannot be matched to another article's);
  *      - Claim events add their quantities (what, value, side), so different numbers are different claims;
@@ -137,10 +138,9 @@ export function canonicalEventIds(
   const seen = new Map<string, number>();
   return events.map((ev) => {
     const day = eventDay(ev, publishedAt) ?? `article:${articleId}`;
-    const parties =
-      ev.kind === "PhoneCall"
-        ? [...new Set(ev.participants.map((p) => resolve(p.entity)))].sort()
-        : [...new Set(ev.participants.map((p) => `${p.role}=${resolve(p.entity)}`))].sort();
+    const parties = kindSpec(ev.kind)?.symmetric
+      ? [...new Set(ev.participants.filter((p) => p.role !== "location").map((p) => resolve(p.entity)))].sort()
+      : [...new Set(ev.participants.map((p) => `${p.role}=${resolve(p.entity)}`))].sort();
     const extra =
       ev.kind === "Claim"
         ? ev.quantities

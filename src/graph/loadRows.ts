@@ -1,3 +1,4 @@
+import { kindSpec } from "../extract/kinds.js";
 import type { DocEvent, DocumentGraph, Entity } from "../extract/types.js";
 import * as Q from "./cypher.js";
 import {
@@ -93,6 +94,8 @@ export class RowBuilder {
   private interacted = new Map<string, { a: string; b: string; event: string }>();
   private absorb = new Map<string, { id: string; key: string; country: string | null }>();
   private calls = new Set<string>();
+  /** events that derive MET between their persons (meetings) */
+  private met = new Set<string>();
 
   constructor(
     private readonly resolve: (id: string) => string,
@@ -102,7 +105,7 @@ export class RowBuilder {
   add(inputs: { doc: DocumentGraph; text: string; contentHash: string }[]): this {
     const { articles, actors, places, names, membership, positions, events, roles, quantities, evidence, mentions } =
       this;
-    const { interacted, absorb, calls, resolve, loadedAt } = this;
+    const { interacted, absorb, calls, met, resolve, loadedAt } = this;
     for (const { doc, text, contentHash } of inputs) {
       const m = doc.document;
       const sentenceId = (i: number) => `${m.id}#${i}`;
@@ -253,6 +256,7 @@ export class RowBuilder {
           });
         }
         if (ev.kind === "PhoneCall") calls.add(id);
+        if (kindSpec(ev.kind)?.derived === "MET") met.add(id);
         for (const q of ev.quantities ?? []) {
           const side = q.side ? resolve(q.side) : null;
           const qid = `${id}/q/${sha1(JSON.stringify([q.what, q.value, q.approximate, q.atLeast, side])).slice(0, 16)}`;
@@ -321,6 +325,7 @@ export class RowBuilder {
       evidence: [...this.evidence.values()],
       mentions: [...this.mentions.values()],
       calls: [...this.calls],
+      met: [...this.met],
       interacted: [...this.interacted.values()],
     };
   }

@@ -1,6 +1,6 @@
 import type { ManagedTransaction, QueryResult } from "neo4j-driver";
-import { validateDocumentGraph } from "../extract/index.js";
 import type { DocumentGraph, Entity } from "../extract/types.js";
+import { validateDocumentGraph } from "../extract/validate.js";
 import * as Q from "./cypher.js";
 import type { Graph } from "./driver.js";
 import {
@@ -378,6 +378,7 @@ async function writeBatch(
   if (oldQuantities.length > 0) await run(Q.UPSERT_QUANTITIES, { rows: oldQuantities });
   const oldCalls = b.calls.filter((id) => !fresh.has(id));
   if (oldCalls.length > 0) await run(Q.DERIVE_CALLED, { ids: oldCalls });
+  if (b.met.length > 0) await run(Q.DERIVE_MET, { ids: b.met });
 
   // 7. Articles and sentences, with the evidence and mentions on each sentence.
   const evidenceOf = groupBy(b.evidence, (e) => e.sentence as string);

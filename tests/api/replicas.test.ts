@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Graph, openGraph } from "../../src/graph/driver.js";
-import { seedFiles } from "../../src/graph/files.js";
+import { seedFiles } from "../../src/ingest/files.js";
 import { useTestGraph } from "../support/graph.js";
 import { buildCli, serveProcess } from "../support/processes.js";
 import { testNeo4jConfig } from "../support/testDb.js";

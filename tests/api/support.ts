@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 import { type RunningServer, startApiServer } from "../../src/api/server.js";
 import type { Graph } from "../../src/graph/driver.js";
-import { loadFiles, seedFiles } from "../../src/graph/files.js";
+import { loadFiles, seedFiles } from "../../src/ingest/files.js";
 import { useTestGraph } from "../support/graph.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runExtract } from "../../src/cli/extract.js";
-import { extract, normaliseArabic, validateDocumentGraph } from "../../src/extract/index.js";
+import { extract, validateDocumentGraph } from "../../src/extract/index.js";
 import type { DocEvent, DocumentGraph, Entity } from "../../src/extract/types.js";
+import { normaliseArabic } from "../../src/text/normalise.js";
 import { seedFile, sharedDir } from "./helpers.js";
 
 const goldPath = path.join(sharedDir, "gold", "seed.json");

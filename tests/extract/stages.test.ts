@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  findDates,
-  loadLexicon,
-  normaliseArabic,
-  splitSentences,
-  tokenize,
-  variants,
-} from "../../src/extract/index.js";
+import { findDates, loadLexicon, splitSentences, tokenize, variants } from "../../src/extract/index.js";
 import { Mentioner } from "../../src/extract/mentions.js";
-import { normaliseWithMap } from "../../src/extract/normalise.js";
+import { normaliseArabic, normaliseWithMap } from "../../src/text/normalise.js";
 
 describe("normalise", () => {
   it("folds diacritics, tatweel, alef forms, ى, ة, Persian letters and digits", () => {

@@ -7,9 +7,9 @@ import { importArticles } from "../../src/cli/import.js";
 import { resetGraph } from "../../src/cli/load.js";
 import { neo4jConfig, repoRoot } from "../../src/config.js";
 import { type Graph, openGraph } from "../../src/graph/driver.js";
-import { loadFiles, seedsDir } from "../../src/graph/files.js";
 import { ImportRefused } from "../../src/graph/importer.js";
 import { startLocalNeo4j, stopLocalNeo4j } from "../../src/graph/localNeo4j.js";
+import { loadFiles, seedsDir } from "../../src/ingest/files.js";
 import { graphCounts, useTestGraph } from "../support/graph.js";
 
 /**

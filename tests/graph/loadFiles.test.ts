@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/config.js";
-import { type FilesSummary, loadFiles, readSources, seedFiles } from "../../src/graph/files.js";
+import { type FilesSummary, loadFiles, readSources, seedFiles } from "../../src/ingest/files.js";
 import { emptyGraph, graphCounts, useTestGraph } from "../support/graph.js";
 
 /**

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../src/config.js";
 import { extract, loadLexicon } from "../../src/extract/index.js";
 import type { DocumentGraph } from "../../src/extract/types.js";
-import { readMeta, seedFiles } from "../../src/graph/files.js";
 import { nameKey } from "../../src/graph/identity.js";
 import { loadDocument } from "../../src/graph/loader.js";
+import { readMeta, seedFiles } from "../../src/ingest/files.js";
 import { useTestGraph } from "../support/graph.js";
 
 /** The seed plus every dev-corpus article: actors named in several articles are one node. */

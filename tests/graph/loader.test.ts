@@ -5,10 +5,10 @@ import { repoRoot } from "../../src/config.js";
 import { extract, loadLexicon } from "../../src/extract/index.js";
 import type { DocumentGraph } from "../../src/extract/types.js";
 import type { Graph } from "../../src/graph/driver.js";
-import { readMeta, seedFiles } from "../../src/graph/files.js";
 import { nameKey, positionId } from "../../src/graph/identity.js";
 import { DocumentGraphInvalidError, InjectedFailure, loadDocument } from "../../src/graph/loader.js";
 import { evidenceOfEvents } from "../../src/graph/queries/events.js";
+import { readMeta, seedFiles } from "../../src/ingest/files.js";
 import { graphCounts, useTestGraph } from "../support/graph.js";
 
 /** Expectations come from the gold file and from the document graph the extractor produced — never from

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate, authFromEnv, bearerToken, tokenEquals } from "../../src/api/auth.js";
 import { type RunningServer, startApiServer } from "../../src/api/server.js";
-import { seedsDir } from "../../src/graph/files.js";
+import { seedsDir } from "../../src/ingest/files.js";
 import { graphCounts, postGql, STACK_FRAME, useServer } from "./support.js";
 
 const API_TOKEN = "test-api-token-0123456789abcdef";

@@ -11,7 +11,8 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startApiServer } from "../../src/api/server.js";
 import { repoRoot } from "../../src/config.js";
-import { loadFiles, seedFiles } from "../../src/graph/files.js";
+import { ingestText } from "../../src/ingest/article.js";
+import { loadFiles, seedFiles } from "../../src/ingest/files.js";
 import { renderedFonts } from "../support/browser.js";
 import { useTestGraph } from "../support/graph.js";
 
@@ -383,5 +384,28 @@ describe("graph explorer (browser)", () => {
     await phone.close();
     expect(consoleErrors).toEqual([]);
     expect(failedRequests).toEqual([]);
+  });
+
+  it("who met whom: a meeting ingested after the seed is a row of its table and a meeting edge from the host", async () => {
+    await ingestText(
+      ctx.graph,
+      "استقبل الرئيس الكيني وليام روتو في نيروبي وزير الخارجية الغاني صامويل أبلاكوا. وزار أبلاكوا إثيوبيا.",
+      { id: "explorer-meeting", publishedAt: "2025-03-02" },
+    );
+    await page.goto(base);
+    await page.waitForFunction(() => document.body.dataset.ready === "true", null, { timeout: 30_000 });
+    await page.getByRole("tab", { name: /who met whom/i }).click();
+    const rows = page.locator("#meetings-table tbody tr[data-event-id]");
+    await expect.poll(() => rows.count()).toBe(1);
+    const row = (await rows.first().textContent()) ?? "";
+    expect(row).toContain("روتو");
+    expect(row).toContain("أبلاكوا");
+    const edges = await page.evaluate(() =>
+      ["edge.meeting", "edge.visit"].map(
+        (sel) => (window as unknown as ExplorerWindow).akhbarExplorer.cy.edges(sel).filter(() => true).length,
+      ),
+    );
+    expect(edges).toEqual([1, 1]);
+    await page.screenshot({ path: path.join(artifacts, "explorer-meetings.png") });
   });
 });

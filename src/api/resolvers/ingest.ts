@@ -1,10 +1,10 @@
 /**
- * The one write: ingestArticle extracts an article and loads it, by the same code path as `akhbar load`
- * (extract → loadDocument, one transaction). Allowed only with the API token (auth.ts).
+ * The one write: ingestArticle checks an article and hands it to the ingest layer (src/ingest: extract →
+ * validate → load, one transaction), as `akhbar load` does. Allowed only with the API token (auth.ts).
  */
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from "type-graphql";
-import { extract, type Lexicon, loadLexicon } from "../../extract/index.js";
-import { DocumentGraphInvalidError, loadDocument } from "../../graph/loader.js";
+import { DocumentGraphInvalidError } from "../../graph/loader.js";
+import { type IngestedText, ingestText } from "../../ingest/article.js";
 import { requireWrite } from "../auth.js";
 import { encodeBookmark } from "../bookmarks.js";
 import type { ApiContext } from "../context.js";
@@ -102,8 +102,6 @@ export function checkArticle(
   }
 }
 
-let lexicon: Lexicon | null = null;
-
 @Resolver()
 export class IngestResolver {
   @Mutation(() => IngestResult, {
@@ -121,15 +119,13 @@ export class IngestResolver {
   ): Promise<IngestResult> {
     requireWrite(ctx.auth);
     checkArticle(text, { source, publishedAt, title });
-    lexicon ??= loadLexicon();
-    const doc = extract(
-      text,
-      { source: source ?? null, publishedAt: publishedAt ?? null, title: title ?? null },
-      lexicon,
-    );
-    let summary: Awaited<ReturnType<typeof loadDocument>>;
+    let ingested: IngestedText;
     try {
-      summary = await loadDocument(ctx.graph, doc, { text });
+      ingested = await ingestText(ctx.graph, text, {
+        source: source ?? null,
+        publishedAt: publishedAt ?? null,
+        title: title ?? null,
+      });
     } catch (err) {
       if (err instanceof DocumentGraphInvalidError) {
         throw badInput("The article could not be turned into a valid document graph; nothing was written", {
@@ -138,6 +134,7 @@ export class IngestResolver {
       }
       throw err;
     }
+    const { doc, summary } = ingested;
     const article = summary.articles[0];
     const status = article?.status ?? "loaded";
     return {

@@ -6,6 +6,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
 import type { ActorRow, EventFilter } from "../../graph/queries/index.js";
 import * as q from "../../graph/queries/index.js";
+import { MEETING_ROLES } from "../actorEvents.js";
 import type { ApiContext } from "../context.js";
 import { badInput, notFound } from "../errors.js";
 import { eventInclude } from "../lookahead.js";
@@ -17,11 +18,14 @@ import {
   ActorsArgs,
   ClaimsArgs,
   EventsArgs,
+  MeetingsArgs,
+  MessagesArgs,
   PageArgs,
   PhoneCallsArgs,
   SearchArgs,
   ShortestPathArgs,
   StatementsArgs,
+  VisitsArgs,
 } from "../types/args.js";
 import { SearchHitKind } from "../types/enums.js";
 import {
@@ -33,8 +37,11 @@ import {
   ClaimConnection,
   Event,
   EventConnection,
+  MeetingConnection,
+  MessageConnection,
   PhoneCallConnection,
   StatementConnection,
+  VisitConnection,
 } from "../types/graph.js";
 import { Path, pathFromRow, SearchHit } from "../types/path.js";
 
@@ -63,6 +70,22 @@ function eventConnection(
   return q
     .listEvents(ctx.graph, filter, page, eventInclude(info))
     .then((rows) => toConnection(rows, page, asEventObject, () => q.countEvents(ctx.graph, filter)));
+}
+
+/** An actor argument of a list: its value, its name, the roles it selects and the kinds of actor it may name. */
+interface RoleArgument {
+  value: string | null | undefined;
+  argument: string;
+  roles: string[];
+  kinds?: q.ActorKind[];
+}
+
+/** The conditions the actor arguments given make (names resolved at once); arguments not given make none. */
+async function roleConditions(ctx: ApiContext, args: RoleArgument[]): Promise<q.ActorCondition[]> {
+  const rows = await Promise.all(
+    args.map(({ value, argument, kinds }) => resolveOptional(ctx, value, { argument, kinds })),
+  );
+  return rows.flatMap((row, i) => (row ? [{ id: row.id, roles: (args[i] as RoleArgument).roles }] : []));
 }
 
 @Resolver()
@@ -120,23 +143,72 @@ export class QueryResolver {
     const { caller, callee, participant, country, from, to, first, after } = args;
     pageRequest(first, after);
     const dates = dateRange(from, to);
-    const [callerRow, calleeRow, participantRow, countryRow] = await Promise.all([
-      resolveOptional(ctx, caller, { argument: "caller" }),
-      resolveOptional(ctx, callee, { argument: "callee" }),
-      resolveOptional(ctx, participant, { argument: "participant" }),
-      resolveOptional(ctx, country, { argument: "country", kinds: ["Country"] }),
+    const [actors, [countryCondition]] = await Promise.all([
+      roleConditions(ctx, [
+        { value: caller, argument: "caller", roles: ["CALLER"] },
+        { value: callee, argument: "callee", roles: ["CALLEE"] },
+        { value: participant, argument: "participant", roles: ["CALLER", "CALLEE"] },
+      ]),
+      roleConditions(ctx, [{ value: country, argument: "country", roles: ["CALLER", "CALLEE"], kinds: ["Country"] }]),
     ]);
-    const actors: q.ActorCondition[] = [];
-    if (callerRow) actors.push({ id: callerRow.id, roles: ["CALLER"] });
-    if (calleeRow) actors.push({ id: calleeRow.id, roles: ["CALLEE"] });
-    if (participantRow) actors.push({ id: participantRow.id, roles: ["CALLER", "CALLEE"] });
-    const filter: EventFilter = {
-      label: "PhoneCall",
-      actors,
-      country: countryRow ? { id: countryRow.id, roles: ["CALLER", "CALLEE"] } : undefined,
-      ...dates,
-    };
+    const filter: EventFilter = { label: "PhoneCall", actors, country: countryCondition, ...dates };
     return eventConnection(ctx, info, filter, first, after);
+  }
+
+  @Query(() => MeetingConnection, {
+    description:
+      "Who met whom in person. `participant`: in any role; `host`/`guest` when the article says who received " +
+      "whom; `country` keeps meetings with a party of that country; `from`/`to` are dates.",
+  })
+  async meetings(
+    @Ctx() ctx: ApiContext,
+    @Args(() => MeetingsArgs) args: MeetingsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const { participant, host, guest, country, from, to, first, after } = args;
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const [actors, [countryCondition]] = await Promise.all([
+      roleConditions(ctx, [
+        { value: participant, argument: "participant", roles: MEETING_ROLES },
+        { value: host, argument: "host", roles: ["HOST"] },
+        { value: guest, argument: "guest", roles: ["GUEST"] },
+      ]),
+      roleConditions(ctx, [{ value: country, argument: "country", roles: MEETING_ROLES, kinds: ["Country"] }]),
+    ]);
+    const filter: EventFilter = { label: "Meeting", actors, country: countryCondition, ...dates };
+    return eventConnection(ctx, info, filter, first, after);
+  }
+
+  @Query(() => VisitConnection, { description: "Who visited which country or place; `from`/`to` are dates" })
+  async visits(@Ctx() ctx: ApiContext, @Args(() => VisitsArgs) args: VisitsArgs, @Info() info: GraphQLResolveInfo) {
+    const { visitor, destination, from, to, first, after } = args;
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const actors = await roleConditions(ctx, [
+      { value: visitor, argument: "visitor", roles: ["VISITOR"] },
+      { value: destination, argument: "destination", roles: ["LOCATION"], kinds: ["Country", "Place"] },
+    ]);
+    return eventConnection(ctx, info, { label: "Visit", actors, ...dates }, first, after);
+  }
+
+  @Query(() => MessageConnection, {
+    description: "Letters and oral messages: who sent them, who carried them, who they were for",
+  })
+  async messages(
+    @Ctx() ctx: ApiContext,
+    @Args(() => MessagesArgs) args: MessagesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const { sender, carrier, recipient, from, to, first, after } = args;
+    pageRequest(first, after);
+    const dates = dateRange(from, to);
+    const actors = await roleConditions(ctx, [
+      { value: sender, argument: "sender", roles: ["SENDER"] },
+      { value: carrier, argument: "carrier", roles: ["CARRIER"] },
+      { value: recipient, argument: "recipient", roles: ["RECIPIENT"] },
+    ]);
+    return eventConnection(ctx, info, { label: "Message", actors, ...dates }, first, after);
   }
 
   @Query(() => StatementConnection, { description: "What was said, by whom; `search` is full-text over quotes" })

@@ -1,5 +1,6 @@
 /**
- * Argument sets of the fields, as classes so the SDL lists arguments in the order written here.
+ * Argument sets of the fields, as classes so the SDL lists arguments in the order written here. Every list's
+ * arguments extend PageArgs (first, after).
  * Actor arguments (caller, speaker, …) take an id or a name in any spelling: see names.ts.
  */
 import { ArgsType, Field, ID, Int } from "type-graphql";
@@ -23,28 +24,26 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** A list of events between two dates. */
 @ArgsType()
-export class ActorEventsArgs {
-  @Field(() => EventKind, { nullable: true })
-  kind?: EventKind | null;
+export class DatedPageArgs extends PageArgs {
+  @Field(() => String, DATE("On or after"))
+  from?: string | null;
 
-  @Field(() => Int, FIRST)
-  first?: number | null;
-
-  @Field(() => String, AFTER)
-  after?: string | null;
+  @Field(() => String, DATE("On or before"))
+  to?: string | null;
 }
 
 @ArgsType()
-export class CallsArgs {
+export class ActorEventsArgs extends PageArgs {
+  @Field(() => EventKind, { nullable: true })
+  kind?: EventKind | null;
+}
+
+@ArgsType()
+export class CallsArgs extends PageArgs {
   @Field(() => CallDirection, { defaultValue: CallDirection.ANY })
   direction!: CallDirection;
-
-  @Field(() => Int, FIRST)
-  first?: number | null;
-
-  @Field(() => String, AFTER)
-  after?: string | null;
 }
 
 @ArgsType()
@@ -57,7 +56,7 @@ export class ActorArgs {
 }
 
 @ArgsType()
-export class ActorsArgs {
+export class ActorsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: "Full-text search over names (Arabic analyzer)" })
   search?: string | null;
 
@@ -66,16 +65,10 @@ export class ActorsArgs {
 
   @Field(() => String, ACTOR("Actors of this country"))
   country?: string | null;
-
-  @Field(() => Int, FIRST)
-  first?: number | null;
-
-  @Field(() => String, AFTER)
-  after?: string | null;
 }
 
 @ArgsType()
-export class PhoneCallsArgs {
+export class PhoneCallsArgs extends DatedPageArgs {
   @Field(() => String, ACTOR("Who called"))
   caller?: string | null;
 
@@ -87,37 +80,19 @@ export class PhoneCallsArgs {
 
   @Field(() => String, ACTOR("Calls with a party of this country"))
   country?: string | null;
-
-  @Field(() => String, DATE("On or after"))
-  from?: string | null;
-
-  @Field(() => String, DATE("On or before"))
-  to?: string | null;
-
-  @Field(() => Int, FIRST)
-  first?: number | null;
-
-  @Field(() => String, AFTER)
-  after?: string | null;
 }
 
 @ArgsType()
-export class StatementsArgs {
+export class StatementsArgs extends PageArgs {
   @Field(() => String, ACTOR("Who spoke"))
   speaker?: string | null;
 
   @Field(() => String, { nullable: true, description: "Full-text search over quotes and sentences" })
   search?: string | null;
-
-  @Field(() => Int, FIRST)
-  first?: number | null;
-
-  @Field(() => String, AFTER)
-  after?: string | null;
 }
 
 @ArgsType()
-export class ClaimsArgs {
+export class ClaimsArgs extends PageArgs {
   @Field(() => String, ACTOR("Who claims"))
   claimant?: string | null;
 
@@ -126,33 +101,15 @@ export class ClaimsArgs {
 
   @Field(() => String, ACTOR("Claims about losses of this actor, or of anyone of this country"))
   sufferedBy?: string | null;
-
-  @Field(() => Int, FIRST)
-  first?: number | null;
-
-  @Field(() => String, AFTER)
-  after?: string | null;
 }
 
 @ArgsType()
-export class EventsArgs {
+export class EventsArgs extends DatedPageArgs {
   @Field(() => EventKind, { nullable: true })
   kind?: EventKind | null;
 
   @Field(() => String, ACTOR("Events this actor takes part in, in any role"))
   actor?: string | null;
-
-  @Field(() => String, DATE("On or after"))
-  from?: string | null;
-
-  @Field(() => String, DATE("On or before"))
-  to?: string | null;
-
-  @Field(() => Int, FIRST)
-  first?: number | null;
-
-  @Field(() => String, AFTER)
-  after?: string | null;
 }
 
 @ArgsType()
@@ -174,4 +131,40 @@ export class SearchArgs {
 
   @Field(() => Int, { defaultValue: 10, description: `How many hits, at most ${MAX_PAGE_SIZE}` })
   first!: number;
+}
+
+@ArgsType()
+export class MeetingsArgs extends DatedPageArgs {
+  @Field(() => String, ACTOR("Who took part, in any role"))
+  participant?: string | null;
+
+  @Field(() => String, ACTOR("Who received the others"))
+  host?: string | null;
+
+  @Field(() => String, ACTOR("Who was received"))
+  guest?: string | null;
+
+  @Field(() => String, ACTOR("Meetings with a party of this country"))
+  country?: string | null;
+}
+
+@ArgsType()
+export class VisitsArgs extends DatedPageArgs {
+  @Field(() => String, ACTOR("Who visited"))
+  visitor?: string | null;
+
+  @Field(() => String, ACTOR("The country or place visited"))
+  destination?: string | null;
+}
+
+@ArgsType()
+export class MessagesArgs extends DatedPageArgs {
+  @Field(() => String, ACTOR("Who sent it"))
+  sender?: string | null;
+
+  @Field(() => String, ACTOR("Who carried it"))
+  carrier?: string | null;
+
+  @Field(() => String, ACTOR("Who it was for"))
+  recipient?: string | null;
 }

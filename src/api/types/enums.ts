@@ -1,37 +1,17 @@
 import { registerEnumType } from "type-graphql";
+import { EVENT_KIND_NAMES, EVENT_KIND_SPECS, type EventKind as GraphKind } from "../../extract/kinds.js";
 
-/** GraphQL names on the left, the graph's event kinds (node labels) on the right. */
-export enum EventKind {
-  PHONE_CALL = "PhoneCall",
-  STATEMENT = "Statement",
-  APPEAL = "Appeal",
-  CONDOLENCE = "Condolence",
-  CLAIM = "Claim",
-  TERRITORIAL_CLAIM = "TerritorialClaim",
-  CLASH = "Clash",
-  CEASEFIRE = "Ceasefire",
-  MEETING_CALL = "MeetingCall",
-  ACCUSATION = "Accusation",
-  MEETING = "Meeting",
-  OTHER = "Other",
-}
+/** GraphQL names on the left, the graph's event kinds (node labels) on the right: the registry's. */
+export const EventKind = Object.fromEntries(
+  EVENT_KIND_NAMES.map((k) => [EVENT_KIND_SPECS[k].graphqlName, k]),
+) as Readonly<Record<string, GraphKind>>;
+export type EventKind = GraphKind;
 registerEnumType(EventKind, {
   name: "EventKind",
   description: "What kind of event; each has a CAMEO code on the event.",
-  valuesConfig: {
-    PHONE_CALL: { description: "A telephone conversation between two actors (CAMEO 040 family)" },
-    STATEMENT: { description: "Someone said something, with the quote when there is one" },
-    APPEAL: { description: "A call on someone to act (e.g. restraint), CAMEO 02x" },
-    CONDOLENCE: { description: "Condolences offered to someone" },
-    CLAIM: { description: "A claim with numbers: casualties, destroyed equipment, …" },
-    TERRITORIAL_CLAIM: { description: "A claim to control territory" },
-    CLASH: { description: "Fighting between parties" },
-    CEASEFIRE: { description: "A ceasefire agreed or violated" },
-    MEETING_CALL: { description: "A call for a meeting (e.g. of a security council)" },
-    ACCUSATION: { description: "One party accusing another" },
-    MEETING: { description: "A meeting" },
-    OTHER: { description: "Anything else" },
-  },
+  valuesConfig: Object.fromEntries(
+    EVENT_KIND_NAMES.map((k) => [EVENT_KIND_SPECS[k].graphqlName, { description: EVENT_KIND_SPECS[k].description }]),
+  ),
 });
 
 export enum ActorKind {

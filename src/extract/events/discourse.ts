@@ -25,6 +25,8 @@ export class Discourse {
   readonly statementKeys = new Set<string>();
   /** persons who spoke with a feminine verb (قالت X): a later «وأضافت» continues them */
   readonly feminine = new Set<string>();
+  /** meetings, visits and messages by kind and parties: told again, they are the same event */
+  readonly gatheringByKey = new Map<string, DocEvent>();
   /** background events by kind and date */
   readonly datedByKey = new Map<string, DocEvent>();
   /** the two most mentioned countries: the parties of clashes and of «الطرفان» */

@@ -12,6 +12,7 @@ import { callRule } from "./calls.js";
 import { claimRule } from "./claims.js";
 import { condolenceRule } from "./courtesy.js";
 import { Discourse } from "./discourse.js";
+import { gatheringRule } from "./meetings.js";
 import { statementRule } from "./statements.js";
 import { openingSubjectRule, subjectVerbRule } from "./subjects.js";
 import { SentenceView } from "./view.js";
@@ -27,6 +28,7 @@ export const TOKEN_RULES: readonly { name: string; rule: TokenRule }[] = [
   { name: "call-thanks", rule: thanksRule },
   { name: "call-initiative", rule: initiativeRule },
   { name: "condolences", rule: condolenceRule },
+  { name: "meetings-visits-messages", rule: gatheringRule },
 ];
 
 export const SENTENCE_RULES: readonly { name: string; rule: SentenceRule }[] = [

@@ -17,6 +17,7 @@ export const NON_CONNECTING_RELATIONSHIPS = [
   "HAS_QUANTITY",
   "SUFFERED_BY",
   "CALLED",
+  "MET",
   "INTERACTED",
 ] as const;
 

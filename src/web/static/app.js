@@ -1,4 +1,4 @@
-// akhbar graph explorer: network view, search, actor panel, evidence, calls table and claims side by side.
+// akhbar graph explorer: network view, search, actor panel, evidence, calls and meetings tables, claims side by side.
 import { loadArticle, loadGraph, searchActorIds, setToken, TokenRequired } from "./api.js";
 import { buildIndex, esc, fold, inDateRange, searchIndex } from "./text.js";
 
@@ -85,6 +85,31 @@ function eventEdges(ev) {
       const ids = ev.participants.map((p) => p.actorId);
       for (let i = 1; i < ids.length; i++) add(ids[0], ids[i], "call undirected");
     }
+    return edges;
+  }
+  if (ev.kind === "Meeting") {
+    // from the host to everyone received; with no host named, between every two who met
+    const parties = ev.participants.filter((p) => p.role !== "location").map((p) => p.actorId);
+    const [host] = roleIds(ev, "host");
+    if (host) for (const p of parties) add(host, p, "meeting");
+    else
+      for (let i = 0; i < parties.length; i++)
+        for (let j = i + 1; j < parties.length; j++) add(parties[i], parties[j], "meeting undirected");
+    return edges;
+  }
+  if (ev.kind === "Visit") {
+    for (const v of roleIds(ev, "visitor")) for (const l of roleIds(ev, "location")) add(v, l, "visit");
+    return edges;
+  }
+  if (ev.kind === "Message") {
+    // sender → carrier → recipient, or straight to the recipient when no carrier is named
+    const [sender] = roleIds(ev, "sender");
+    const [carrier] = roleIds(ev, "carrier");
+    const [recipient] = roleIds(ev, "recipient");
+    if (carrier) {
+      add(sender, carrier, "message");
+      add(carrier, recipient, "message");
+    } else add(sender, recipient, "message");
     return edges;
   }
   if (ev.kind === "Claim") {
@@ -224,6 +249,18 @@ function cyStyle() {
     {
       selector: "edge.call",
       style: { width: 3.5, "line-color": v("--call"), "target-arrow-color": v("--call"), "arrow-scale": 1.3 },
+    },
+    {
+      selector: "edge.meeting",
+      style: { width: 3.5, "line-color": v("--meeting"), "target-arrow-color": v("--meeting"), "arrow-scale": 1.3 },
+    },
+    {
+      selector: "edge.visit",
+      style: { "line-style": "dashed", width: 2.5, "line-color": v("--visit"), "target-arrow-color": v("--visit") },
+    },
+    {
+      selector: "edge.message",
+      style: { "line-style": "dotted", width: 2.5, "line-color": v("--message"), "target-arrow-color": v("--message") },
     },
     {
       selector: "edge.appeal",
@@ -739,6 +776,29 @@ function renderCalls() {
     : '<tr><td colspan="5" class="meta">No call matches the filters.</td></tr>';
 }
 
+function renderMeetings() {
+  const meetings = state.events
+    .filter((e) => e.kind === "Meeting" && passes(e))
+    .sort((x, y) => String(effectiveDate(x)).localeCompare(String(effectiveDate(y))) || x.id.localeCompare(y.id));
+  $("#meetings-count").textContent = `(${meetings.length})`;
+  const people = (ev, role) => roleIds(ev, role).map(actorLink).join("<br>");
+  $("#meetings-table tbody").innerHTML = meetings.length
+    ? meetings
+        .map((ev) => {
+          const host = people(ev, "host");
+          const others = [people(ev, "guest"), people(ev, "participant")].filter(Boolean).join("<br>");
+          return `<tr data-event-id="${esc(ev.id)}">
+        <td>${dateLabel(ev)}</td>
+        <td>${host || '<span class="meta">–</span>'}</td>
+        <td class="arrow" aria-label="${host ? "received" : "met"}">${host ? "→" : "↔"}</td>
+        <td>${others || '<span class="meta">?</span>'}</td>
+        <td>${people(ev, "location") || '<span class="meta">–</span>'}</td>
+        <td>${eventButton(ev, "Sentence")}</td></tr>`;
+        })
+        .join("")
+    : '<tr><td colspan="6" class="meta">No meeting matches the filters.</td></tr>';
+}
+
 function renderClaims() {
   const claims = state.events.filter((e) => e.kind === "Claim" && passes(e));
   $("#claims-count").textContent = `(${claims.length} claim${claims.length === 1 ? "" : "s"})`;
@@ -777,12 +837,13 @@ function renderClaims() {
 function renderAll() {
   applyNetworkFilter();
   renderCalls();
+  renderMeetings();
   renderClaims();
 }
 
 // ---------------------------------------------------------------- tabs
 
-const TABS = ["network", "calls", "claims"];
+const TABS = ["network", "calls", "meetings", "claims"];
 
 function selectTab(name, focusTab = false) {
   for (const t of TABS) {

@@ -1,4 +1,7 @@
 /**
+ * The ground floor both sides stand on: the one Arabic normaliser and slugify, imported by the extractor
+ * (stage 1 of its pipeline) and by the graph layer (name keys, ids) alike, so neither reaches into the other.
+ *
  * Stage 1 — normalisation for MATCHING only. The original text and its offsets are never changed:
  * `normaliseWithMap` returns the normalised string and, for each of its characters, the index of the
  * original character it came from.
@@ -179,4 +182,14 @@ export function foldToken(s: string): string {
   if (FOLD_CACHE.size > 200_000) FOLD_CACHE.clear();
   FOLD_CACHE.set(s, out);
   return out;
+}
+
+/** An id-safe slug of a name: Latin lower-case and Arabic letters, anything else a single dash. */
+export function slugify(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9\u0621-\u064a]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }

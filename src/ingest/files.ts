@@ -1,11 +1,16 @@
+/**
+ * Ingesting files: reading articles (text files with their metadata, corpus files, folders of them), extracting
+ * them and loading them in batched transactions. `akhbar load`, `npm start` and the tests load through here;
+ * the graph layer below only ever sees document graphs.
+ */
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "../config.js";
 import { extract, type Lexicon, loadLexicon } from "../extract/index.js";
 import type { DocumentGraph, DocumentMeta } from "../extract/types.js";
-import type { Graph } from "./driver.js";
-import { sha256 } from "./identity.js";
-import { type ArticleStatus, type LoadOptions, type LoadSummary, loadDocuments } from "./loader.js";
+import type { Graph } from "../graph/driver.js";
+import { sha256 } from "../graph/identity.js";
+import { type ArticleStatus, type LoadOptions, type LoadSummary, loadDocuments } from "../graph/loader.js";
 
 export const seedsDir = path.join(repoRoot, "seeds");
 

@@ -1,0 +1,166 @@
+/**
+ * Meetings, visits and messages (src/extract/events/meetings.ts), on sentences about people and countries the
+ * dev corpora do not speak of: they must come out as their own events, with their roles, and never as calls.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/index.js";
+import type { DocEvent, DocumentGraph } from "../../src/extract/types.js";
+
+const graph = (t: string) => extract(t, { publishedAt: "2025-03-02" });
+
+/** the events of a kind as "role=name" lists */
+function roles(g: DocumentGraph, kind: DocEvent["kind"]): string[][] {
+  const name = (id: string) => g.entities.find((e) => e.id === id)?.name ?? id;
+  return g.events.filter((e) => e.kind === kind).map((e) => e.participants.map((p) => `${p.role}=${name(p.entity)}`));
+}
+
+const noCalls = (g: DocumentGraph) => expect(g.events.filter((e) => e.kind === "PhoneCall")).toEqual([]);
+
+describe("meetings", () => {
+  it("استقبل X Y: X hosts, Y is the guest, with the day and the evidence", () => {
+    const g = graph(
+      "استقبل الرئيس الكيني وليام روتو اليوم الأحد وزير الخارجية الغاني صامويل أبلاكوا، وبحث معه العلاقات الثنائية.",
+    );
+    expect(roles(g, "Meeting")).toEqual([["host=وليام روتو", "guest=صامويل أبلاكوا"]]);
+    const [m] = g.events;
+    expect(m.date).toBe("2025-03-02");
+    expect(m.evidence[0].text).toContain("استقبل");
+    noCalls(g);
+  });
+
+  it("التقى X بـ Y في مدينة: participants and the place", () => {
+    const g = graph("والتقى رئيس الوزراء الإثيوبي آبي أحمد بالرئيس الصومالي حسن شيخ محمود في أديس أبابا.");
+    expect(roles(g, "Meeting")).toEqual([["participant=آبي أحمد", "participant=حسن شيخ محمود", "location=إثيوبيا"]]);
+  });
+
+  it("several participants: عقد X لقاء مع Y و Z", () => {
+    const g = graph(
+      "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",
+    );
+    expect(roles(g, "Meeting")).toEqual([
+      ["participant=جون ماهاما", "participant=وليام روتو", "participant=يويري موسيفيني"],
+    ]);
+  });
+
+  it("a meeting noun with its relative verb or its dual pronoun", () => {
+    expect(
+      roles(
+        graph(
+          "وشارك الرئيس الكيني وليام روتو في اجتماع ثلاثي يضم الرئيس الغاني جون ماهاما والرئيس الأوغندي يويري موسيفيني.",
+        ),
+        "Meeting",
+      ),
+    ).toEqual([["participant=جون ماهاما", "participant=يويري موسيفيني"]]);
+    expect(
+      roles(graph("وبحث الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني خلال لقائهما أمن الحدود."), "Meeting"),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
+  });
+
+  it("talks held in person (أجرى X مباحثات مع Y) are a meeting, never a call; talks by phone are a call", () => {
+    const g = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات مع الرئيس الغاني جون ماهاما في كمبالا.");
+    expect(roles(g, "Meeting")).toEqual([["participant=يويري موسيفيني", "participant=جون ماهاما"]]);
+    noCalls(g);
+    const received = graph("واستقبل الرئيس الأوغندي يويري موسيفيني اتصالا هاتفيا من الرئيس الغاني جون ماهاما.");
+    expect(roles(received, "Meeting")).toEqual([]);
+    const phone = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات هاتفية مع الرئيس الغاني جون ماهاما.");
+    expect(roles(phone, "Meeting")).toEqual([]);
+    expect(phone.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);
+  });
+
+  it("a meeting told twice is one event with both sentences as evidence", () => {
+    const g = graph(
+      "التقى الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني. وقد اجتمع روتو وموسيفيني لبحث أمن الحدود.",
+    );
+    const meetings = g.events.filter((e) => e.kind === "Meeting");
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0].evidence.map((e) => e.sentence)).toEqual([0, 1]);
+    const hosted = graph(
+      "استقبل الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني. وقد اجتمع روتو وموسيفيني لبحث أمن الحدود.",
+    );
+    expect(roles(hosted, "Meeting")).toEqual([["host=وليام روتو", "guest=يويري موسيفيني"]]);
+  });
+
+  it("planned, expected or negated meetings and meetings by video or on television are no events", () => {
+    for (const t of [
+      "ومن المقرر أن يلتقي الرئيس الكيني وليام روتو نظيره الأوغندي يويري موسيفيني الأسبوع المقبل.",
+      "وسيلتقي الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني غدا.",
+      "ولم يلتق الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني منذ عام.",
+      "وعقد الرئيس الكيني وليام روتو اجتماعا مرئيا مع الرئيس الأوغندي يويري موسيفيني.",
+      "ومن المقرر أن يصل الرئيس الكيني وليام روتو إلى كمبالا غدا لعقد لقاء مع الرئيس الأوغندي يويري موسيفيني.",
+    ]) {
+      const g = graph(t);
+      expect(roles(g, "Meeting"), t).toEqual([]);
+      noCalls(g);
+    }
+  });
+});
+
+describe("visits", () => {
+  it("زار X بلدا: the visitor and the country", () => {
+    const g = graph("وزار وزير الخارجية الغاني صامويل أبلاكوا إثيوبيا يوم الإثنين.");
+    expect(roles(g, "Visit")).toEqual([["visitor=صامويل أبلاكوا", "location=إثيوبيا"]]);
+  });
+
+  it("وصل X إلى بلد في زيارة رسمية", () => {
+    const g = graph("وصل الرئيس الغاني جون ماهاما إلى كينيا في زيارة رسمية تستغرق يومين.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+  });
+
+  it("a visit made at an invitation is a visit; a past meeting about an upcoming summit is a meeting", () => {
+    expect(
+      roles(graph("ووصل الرئيس الغاني جون ماهاما إلى كينيا في زيارة رسمية تلبية لدعوة من نظيره الكيني."), "Visit"),
+    ).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(
+      roles(
+        graph("والتقى الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني لبحث التحضيرات للقمة الأفريقية المقبلة."),
+        "Meeting",
+      ),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
+  });
+
+  it("an invitation to visit, or a visit planned, is no visit", () => {
+    expect(roles(graph("ودعا الرئيس الكيني وليام روتو نظيره الغاني جون ماهاما لزيارة كينيا."), "Visit")).toEqual([]);
+    expect(roles(graph("ومن المقرر أن يزور الرئيس الغاني جون ماهاما كينيا الشهر المقبل."), "Visit")).toEqual([]);
+  });
+});
+
+describe("messages", () => {
+  it("a letter carried by an envoy: sender, carrier, recipient; no call", () => {
+    const g = graph(
+      "وتسلم الرئيس الكيني وليام روتو رسالة خطية من الرئيس الأوغندي يويري موسيفيني، نقلها إليه وزير الخارجية الأوغندي جيجي أودونغو.",
+    );
+    expect(roles(g, "Message")).toEqual([["sender=يويري موسيفيني", "carrier=جيجي أودونغو", "recipient=وليام روتو"]]);
+    noCalls(g);
+  });
+
+  it("نقل X رسالة شفهية من Y إلى Z", () => {
+    const g = graph(
+      "ونقل وزير الخارجية الغاني صامويل أبلاكوا رسالة شفهية من الرئيس الغاني جون ماهاما إلى الرئيس الكيني وليام روتو.",
+    );
+    expect(roles(g, "Message")).toEqual([["sender=جون ماهاما", "carrier=صامويل أبلاكوا", "recipient=وليام روتو"]]);
+    noCalls(g);
+  });
+
+  it("استقبل X المبعوث Y الذي سلمه رسالة من Z: a meeting and a message", () => {
+    const g = graph(
+      "استقبل الرئيس الكيني وليام روتو وزير الخارجية الأوغندي جيجي أودونغو الذي سلمه رسالة من الرئيس الأوغندي يويري موسيفيني.",
+    );
+    expect(roles(g, "Meeting")).toEqual([["host=وليام روتو", "guest=جيجي أودونغو"]]);
+    expect(roles(g, "Message")).toEqual([["sender=يويري موسيفيني", "carrier=جيجي أودونغو", "recipient=وليام روتو"]]);
+    noCalls(g);
+  });
+
+  it("بعث X برسالة إلى Y، في رسالة وجهها X إلى Y، رسالة X إلى Y: sender and recipient", () => {
+    const expected = [["sender=جون ماهاما", "recipient=وليام روتو"]];
+    for (const t of [
+      "وبعث الرئيس الغاني جون ماهاما برسالة إلى الرئيس الكيني وليام روتو تتعلق بالتجارة.",
+      "وأكد الرئيس الغاني جون ماهاما في رسالة وجهها إلى الرئيس الكيني وليام روتو دعم بلاده.",
+      "ونشرت الرئاسة نص رسالة الرئيس الغاني جون ماهاما إلى الرئيس الكيني وليام روتو.",
+    ])
+      expect(roles(graph(t), "Message"), t).toEqual(expected);
+  });
+
+  it("a message in a figure of speech is no event", () => {
+    expect(roles(graph("ووجه الرئيس الكيني وليام روتو رسالة واضحة إلى المستثمرين."), "Message")).toEqual([]);
+  });
+});
