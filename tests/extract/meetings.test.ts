@@ -133,6 +133,12 @@ describe("messages", () => {
     noCalls(g);
   });
 
+  it("a message from a government or a state: the body sent it, not the person after إلى", () => {
+    const g = graph("ونقل وزير الخارجية الغاني صامويل أبلاكوا رسالة من الحكومة الغانية إلى الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Message")).toEqual([["sender=الحكومة الغانية", "carrier=صامويل أبلاكوا", "recipient=وليام روتو"]]);
+    noCalls(g);
+  });
+
   it("نقل X رسالة شفهية من Y إلى Z", () => {
     const g = graph(
       "ونقل وزير الخارجية الغاني صامويل أبلاكوا رسالة شفهية من الرئيس الغاني جون ماهاما إلى الرئيس الكيني وليام روتو.",

@@ -244,13 +244,21 @@ function personBefore(v: SentenceView, d: Discourse, k: number): string | undefi
   return undefined;
 }
 
+/** the body or state right after «من» in [from, to): the sender of a message no person signed */
+function bodyAfterFrom(v: SentenceView, from: number, to: number): string | undefined {
+  const at = v.findTok(from, Math.min(to, from + 3), (c) => v.isWord(c, "من"));
+  const c = at >= 0 ? v.cs[at + 1] : undefined;
+  return c && (c.type === "org" || c.type === "country") ? v.actorEnts(c)?.[0] : undefined;
+}
+
 /** رسالة خطية/شفهية من X إلى Y نقلها Z؛ تسلم Y رسالة من X؛ نقل Z رسالة من X إلى Y؛ الذي سلمه رسالة من X */
 function messageAt(v: SentenceView, d: Discourse, k: number): void {
   const { cs } = v;
   const start = clauseStart(v, k);
   const end = clauseEnd(v, k);
   const kindWord = inSet(v, cs[k + 1], "messageKinds") || inSet(v, cs[k + 2], "messageKinds");
-  let sender = prepObject(v, d, k + 1, end, ["من"]).ents[0];
+  // (a body or a state right after من sent it: رسالة من الحكومة X، من الرياض)
+  let sender = bodyAfterFrom(v, k + 1, end) ?? prepObject(v, d, k + 1, end, ["من"]).ents[0];
   let recipient = prepObject(v, d, k + 1, end, ["الي", "ب"]).ents[0];
   let carrier: string | undefined;
   const inForce = persons(d, d.subject())[0];
