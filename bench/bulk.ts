@@ -45,6 +45,8 @@ export interface BulkResult {
     eventsPerSecond: number;
     /** events / (extraction + CSV + importer + schema + server stop/start) */
     eventsPerSecondWithExtraction: number;
+    /** seconds of the schema phase by step (the fix-up after the import, each constraint and index) */
+    schemaSteps?: Record<string, number>;
   };
   onTop: { articles: number; events: number; seconds: number; eventsPerSecond: number; skippedAgain: number };
   /** `akhbar load DIR` of real-text articles (few events each) and of synthetic-text ones (~15 found each) */
@@ -188,6 +190,11 @@ export async function measureBulk(opts: {
     serverSeconds: Number((ms.server / 1000).toFixed(2)),
     eventsPerSecond: Math.round(events / work),
     eventsPerSecondWithExtraction: Math.round(events / all),
+    schemaSteps: Object.fromEntries(
+      Object.entries(summary.schemaMs)
+        .filter(([, v]) => v >= 500)
+        .map(([k, v]) => [k, Number((v / 1000).toFixed(1))]),
+    ),
   };
   say(
     `  import: ${result.eventsPerSecond} events/s excluding extraction (CSV ${result.csvSeconds} s, importer ` +

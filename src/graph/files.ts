@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { repoRoot } from "../config.js";
 import { extractStream } from "../extract/pool.js";
@@ -126,9 +127,9 @@ export interface FilesSummary {
 
 export interface LoadFilesOptions extends LoadOptions {
   onProgress?: (p: FileProgress) => void;
-  /** Articles per transaction (default 500; the first batches are smaller, see loadFiles). */
+  /** Articles per transaction (default 200; the first batches are smaller, see loadFiles). */
   batchArticles?: number;
-  /** A batch closes once it holds this many events (default 10,000). */
+  /** A batch closes once it holds this many events (default 5,000). */
   batchEvents?: number;
 }
 
@@ -149,10 +150,11 @@ interface Extracted {
 export async function loadFiles(graph: Graph, paths: string[], opts: LoadFilesOptions = {}): Promise<FilesSummary> {
   const started = Date.now();
   const sources = readSources(paths);
-  const maxArticles = opts.batchArticles ?? 500;
-  const maxEvents = opts.batchEvents ?? 10_000;
+  // Larger batches (500 articles or 10,000 events, or all 1,000 in one) measured no faster (bench/NOTES.md).
+  const maxArticles = opts.batchArticles ?? 200;
+  const maxEvents = opts.batchEvents ?? 5_000;
   // The first batch is small so that writing starts as soon as a few articles are extracted; each next one is
-  // twice as large up to the maximum (large batches read the hub actors once for many articles).
+  // twice as large up to the maximum.
   let limit = Math.min(maxArticles, 50);
   const total: FilesSummary = {
     files: sources.length,
@@ -170,7 +172,12 @@ export async function loadFiles(graph: Graph, paths: string[], opts: LoadFilesOp
   };
   // Extraction runs in the worker pool of `akhbar import`, a few batches ahead of the writes, so the next batch
   // is ready when one commits.
-  const stream = extractStream(sources, { ahead: maxArticles * 3 })[Symbol.asyncIterator]();
+  // One worker less than the cores: extraction is a small part of a load (~1 s per 1,000 articles against
+  // 15-25 s of Neo4j work), so one worker keeps ahead and the other core stays with Neo4j and this thread.
+  const stream = extractStream(sources, {
+    ahead: maxArticles * 3,
+    threads: Math.max(1, os.availableParallelism() - 1),
+  })[Symbol.asyncIterator]();
   let position = 0;
   let held: Extracted | null = null; // read, but it closes the batch: the first article of the next one
   const take = async (): Promise<Extracted | null> => {
