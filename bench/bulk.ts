@@ -13,6 +13,10 @@
  *   npm run -s bench:build && node .data/bench-build/bench/bulk.js [--quick]
  *   npm run -s bench:build && node .data/bench-build/bench/bulk.js --folders   # only 3., on an empty store
  *
+ * Environment: AKHBAR_BENCH_NEO4J_PORT (the bench's Bolt port), AKHBAR_BENCH_TIMINGS=1 (ms by statement and
+ * commit of each folder load), AKHBAR_BENCH_BATCH=articles,events (other batch sizes), AKHBAR_BENCH_DROP_FULLTEXT=1
+ * (--folders without the full-text indexes).
+ *
  * Nothing here asserts a timing.
  */
 import { spawnSync } from "node:child_process";
@@ -244,6 +248,7 @@ async function foldersOnly(count: number, say: (line: string) => void) {
   const neo = await benchNeo4j({ say: (l) => say(`  ${l}`), fresh: true });
   try {
     await loadFiles(neo.graph, [path.join(checkoutRoot, "seeds")]); // warms the server up (plans compiled)
+    // experiment (bench/NOTES.md): what the two full-text indexes cost the loads' commits
     if (process.env.AKHBAR_BENCH_DROP_FULLTEXT) {
       await neo.graph.autoCommit("DROP INDEX event_text IF EXISTS");
       await neo.graph.autoCommit("DROP INDEX actor_names IF EXISTS");
