@@ -1,5 +1,5 @@
 /**
- * Loading at scale (issue 15), measured in one go on a store of its own (bench port 7698, .data/bench-import):
+ * Loading at scale (issue 15), measured in one go on a store of its own (bench port, .data/bench-import):
  *
  *  1. the bulk import (`akhbar import`'s code: src/graph/importer.ts) of the synthetic corpus of bench/generate.ts
  *     (10^6 events in full mode): its generated document graphs are written as CSV and imported by
@@ -11,6 +11,11 @@
  *     articles, written from the seed and the dev corpora (each copy its own publication day and content).
  *
  *   npm run -s bench:build && node .data/bench-build/bench/bulk.js [--quick]
+ *   npm run -s bench:build && node .data/bench-build/bench/bulk.js --folders   # only 3., on an empty store
+ *
+ * Environment: AKHBAR_BENCH_NEO4J_PORT (the bench's Bolt port), AKHBAR_BENCH_TIMINGS=1 (ms by statement and
+ * commit of each folder load), AKHBAR_BENCH_BATCH=articles,events (other batch sizes), AKHBAR_BENCH_DROP_FULLTEXT=1
+ * (--folders without the full-text indexes).
  *
  * Nothing here asserts a timing.
  */
@@ -19,15 +24,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractAll } from "../src/cli/extractPool.js";
 import { neo4jConfig } from "../src/config.js";
+import { extractAll } from "../src/extract/pool.js";
 import { type Graph, openGraph } from "../src/graph/driver.js";
 import { importCorpus } from "../src/graph/importer.js";
 import { type LoadInput, loadDocuments } from "../src/graph/loader.js";
 import { startLocalNeo4j, stopLocalNeo4j } from "../src/graph/localNeo4j.js";
 import { loadFiles, readSources } from "../src/ingest/files.js";
 import { buildWorld, type GeneratedArticle, generateArticle } from "./generate.js";
-import { BENCH_PORT, checkoutRoot, linkCheckoutFolders } from "./neo4j.js";
+import { BENCH_PORT, benchNeo4j, checkoutRoot, linkCheckoutFolders } from "./neo4j.js";
 
 export interface BulkResult {
   import: {
@@ -44,6 +49,8 @@ export interface BulkResult {
     eventsPerSecond: number;
     /** events / (extraction + CSV + importer + schema + server stop/start) */
     eventsPerSecondWithExtraction: number;
+    /** seconds of the schema phase by step (the fix-up after the import, each constraint and index) */
+    schemaSteps?: Record<string, number>;
   };
   onTop: { articles: number; events: number; seconds: number; eventsPerSecond: number; skippedAgain: number };
   /** `akhbar load DIR` of real-text articles (few events each) and of synthetic-text ones (~15 found each) */
@@ -63,7 +70,13 @@ interface FolderLoad {
 }
 
 async function loadFolder(graph: Graph, dir: string, what: string, say: (line: string) => void): Promise<FolderLoad> {
-  const f = await loadFiles(graph, [dir]);
+  const timings: Record<string, number> = {};
+  const batch = process.env.AKHBAR_BENCH_BATCH?.split(",").map(Number); // articles,events: to try other sizes
+  const f = await loadFiles(graph, [dir], {
+    timings,
+    ...(batch ? { batchArticles: batch[0], batchEvents: batch[1] } : {}),
+  });
+  timings.total = f.ms;
   const out = {
     articles: f.files,
     events: f.events.written,
@@ -76,6 +89,10 @@ async function loadFolder(graph: Graph, dir: string, what: string, say: (line: s
       `${out.events} events in ${out.transactions} transactions, ${out.seconds} s with extraction: ` +
       `${out.eventsPerSecond} events/s`,
   );
+  if (process.env.AKHBAR_BENCH_TIMINGS)
+    say(
+      `    ms by step: ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`,
+    );
   fs.rmSync(dir, { recursive: true, force: true });
   return out;
 }
@@ -98,6 +115,32 @@ export function writeArticleFolder(dir: string, count: number): void {
       JSON.stringify({ id: name, source: s.meta.source ?? null, publishedAt: day }),
     );
   }
+}
+
+/**
+ * `akhbar load DIR` twice: a folder of real-text articles (few events each), then one of the generator's own
+ * texts (articles no store has yet), both extracted by akhbar's extractor.
+ */
+export async function measureFolders(
+  graph: Graph,
+  world: ReturnType<typeof buildWorld>,
+  count: number,
+  say: (line: string) => void,
+): Promise<{ folder: FolderLoad; syntheticFolder: FolderLoad }> {
+  const dir = path.join(checkoutRoot, ".data", "bench-folder");
+  writeArticleFolder(dir, count);
+  const folder = await loadFolder(graph, dir, "real-text", say);
+  fs.mkdirSync(dir, { recursive: true });
+  for (let k = 0; k < count; k++) {
+    const a = generateArticle(world, 2_000_000 + k, { eventsPerArticle: EVENTS_PER_ARTICLE });
+    fs.writeFileSync(path.join(dir, `${a.doc.document.id}.txt`), a.text);
+    fs.writeFileSync(
+      path.join(dir, `${a.doc.document.id}.meta.json`),
+      JSON.stringify({ id: a.doc.document.id, publishedAt: a.doc.document.publishedAt }),
+    );
+  }
+  const syntheticFolder = await loadFolder(graph, dir, "synthetic-text", say);
+  return { folder, syntheticFolder };
 }
 
 export async function measureBulk(opts: {
@@ -151,6 +194,11 @@ export async function measureBulk(opts: {
     serverSeconds: Number((ms.server / 1000).toFixed(2)),
     eventsPerSecond: Math.round(events / work),
     eventsPerSecondWithExtraction: Math.round(events / all),
+    schemaSteps: Object.fromEntries(
+      Object.entries(summary.schemaMs)
+        .filter(([, v]) => v >= 500)
+        .map(([k, v]) => [k, Number((v / 1000).toFixed(1))]),
+    ),
   };
   say(
     `  import: ${result.eventsPerSecond} events/s excluding extraction (CSV ${result.csvSeconds} s, importer ` +
@@ -187,20 +235,7 @@ export async function measureBulk(opts: {
         `${onTop.eventsPerSecond} events/s; ${skippedAgain}/200 imported articles loaded again were skipped`,
     );
 
-    const dir = path.join(checkoutRoot, ".data", "bench-folder");
-    writeArticleFolder(dir, opts.folderArticles);
-    const folder = await loadFolder(graph, dir, "real-text", say);
-    // The generator's own texts (articles the import did not have), extracted by akhbar's extractor.
-    fs.mkdirSync(dir, { recursive: true });
-    for (let k = 0; k < opts.folderArticles; k++) {
-      const a = generateArticle(world, 2_000_000 + k, { eventsPerArticle: EVENTS_PER_ARTICLE });
-      fs.writeFileSync(path.join(dir, `${a.doc.document.id}.txt`), a.text);
-      fs.writeFileSync(
-        path.join(dir, `${a.doc.document.id}.meta.json`),
-        JSON.stringify({ id: a.doc.document.id, publishedAt: a.doc.document.publishedAt }),
-      );
-    }
-    const syntheticFolder = await loadFolder(graph, dir, "synthetic-text", say);
+    const { folder, syntheticFolder } = await measureFolders(graph, world, opts.folderArticles, say);
     return { import: result, onTop, folder, syntheticFolder, loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) };
   } finally {
     await graph.close();
@@ -208,24 +243,53 @@ export async function measureBulk(opts: {
   }
 }
 
+/** `--folders`: only the two `akhbar load DIR` measurements, on a fresh empty store (quick to repeat). */
+async function foldersOnly(count: number, say: (line: string) => void) {
+  const neo = await benchNeo4j({ say: (l) => say(`  ${l}`), fresh: true });
+  try {
+    await loadFiles(neo.graph, [path.join(checkoutRoot, "seeds")]); // warms the server up (plans compiled)
+    // experiment (bench/NOTES.md): what the two full-text indexes cost the loads' commits
+    if (process.env.AKHBAR_BENCH_DROP_FULLTEXT) {
+      await neo.graph.autoCommit("DROP INDEX event_text IF EXISTS");
+      await neo.graph.autoCommit("DROP INDEX actor_names IF EXISTS");
+    }
+    const r = await measureFolders(neo.graph, buildWorld({ seed: 1 }), count, say);
+    return { ...r, loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) };
+  } finally {
+    await neo.graph.close();
+    await neo.stop();
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const quick = process.argv.includes("--quick");
-  const started = Date.now();
-  const say = (line: string) =>
-    process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
-  measureBulk({ events: quick ? 100_000 : 1_000_000, folderArticles: 1_000, say })
-    .then((r) => {
-      const dir = path.join(checkoutRoot, "bench", "results");
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `bulk-${quick ? "quick" : "full"}.json`), JSON.stringify(r, null, 2));
-      // bench/ is linted by `biome check`, results included (as bench/run.ts does)
-      spawnSync(path.join(checkoutRoot, "node_modules", ".bin", "biome"), ["format", "--write", dir], {
-        stdio: "ignore",
+  if (process.argv.includes("--folders")) {
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    foldersOnly(1_000, say).then(
+      (r) => say(JSON.stringify(r)),
+      (err) => {
+        process.stderr.write(`${(err as Error).stack}\n`);
+        process.exit(1);
+      },
+    );
+  } else {
+    const started = Date.now();
+    const say = (line: string) =>
+      process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+    measureBulk({ events: quick ? 100_000 : 1_000_000, folderArticles: 1_000, say })
+      .then((r) => {
+        const dir = path.join(checkoutRoot, "bench", "results");
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, `bulk-${quick ? "quick" : "full"}.json`), JSON.stringify(r, null, 2));
+        // bench/ is linted by `biome check`, results included (as bench/run.ts does)
+        spawnSync(path.join(checkoutRoot, "node_modules", ".bin", "biome"), ["format", "--write", dir], {
+          stdio: "ignore",
+        });
+        say(JSON.stringify(r));
+      })
+      .catch((err) => {
+        process.stderr.write(`${(err as Error).stack}\n`);
+        process.exit(1);
       });
-      say(JSON.stringify(r));
-    })
-    .catch((err) => {
-      process.stderr.write(`${(err as Error).stack}\n`);
-      process.exit(1);
-    });
+  }
 }

@@ -1,4 +1,7 @@
-/** The benchmark's own Neo4j: port 7698, data in .data/bench-neo4j, 2 GB heap; emptied before a run. */
+/**
+ * The benchmark's own Neo4j: port AKHBAR_BENCH_NEO4J_PORT (default 7698; checkouts that bench at the same time
+ * need ports of their own), data in .data/bench-neo4j, 2 GB heap; emptied before a run.
+ */
 import fs from "node:fs";
 import path from "node:path";
 import { type Neo4jConfig, neo4jConfig, repoRoot } from "../src/config.js";
@@ -24,7 +27,7 @@ export function linkCheckoutFolders(): void {
   }
 }
 
-export const BENCH_PORT = "7698";
+export const BENCH_PORT = process.env.AKHBAR_BENCH_NEO4J_PORT || "7698";
 
 export function benchConfig(): Neo4jConfig {
   return neo4jConfig({

@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { type Neo4jConfig, neo4jConfig } from "../config.js";
+import { extractAll } from "../extract/pool.js";
 import { importRun, writeImportFiles } from "../graph/bulk.js";
 import { type ImportSummary, importCorpus } from "../graph/importer.js";
 import { importerArguments } from "../graph/localNeo4j.js";
 import { articleFiles, readSources } from "../ingest/files.js";
-import { extractAll } from "./extractPool.js";
 import { progressBar } from "./load.js";
 
 const say = (line: string) => process.stderr.write(`${line}\n`);

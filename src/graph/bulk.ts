@@ -60,38 +60,51 @@ function field(v: Value): string {
 const hasLineBreak = (v: string | string[]): boolean =>
   typeof v === "string" ? v.includes("\n") || v.includes("\r") : v.some(hasLineBreak);
 
-/** One CSV file with a fixed header, written in large sync appends. */
+/**
+ * One CSV file with a fixed header, written in large sync appends. Lines are appended to one string (V8 joins
+ * them as a rope, flattened once per flush): no array per row, no array of lines.
+ */
 class CsvFile {
-  private buffer: string[] = [];
-  private size = 0;
+  private buffer = "";
   private fd: number;
   rows = 0;
   multiline = false;
   constructor(
     readonly file: string,
     header: string[],
+    /** a relationship file: how many property cells follow its ends and type */
+    private readonly props = 0,
   ) {
     this.fd = fs.openSync(file, "w");
     fs.writeSync(this.fd, `${header.join(",")}\n`);
   }
+  /** A string cell: checked for line breaks (which switch the importer to its multi-line reader) once per file. */
+  private cell(v: Value): string {
+    if (!this.multiline && (typeof v === "string" || Array.isArray(v)) && hasLineBreak(v)) this.multiline = true;
+    return field(v);
+  }
   add(values: Value[]): void {
-    let line = "";
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (!this.multiline && (typeof v === "string" || Array.isArray(v)) && hasLineBreak(v)) this.multiline = true;
-      line += i === 0 ? field(v) : `,${field(v)}`;
-    }
-    line += "\n";
-    this.buffer.push(line);
-    this.size += line.length;
+    let line = this.cell(values[0]);
+    for (let i = 1; i < values.length; i++) line += `,${this.cell(values[i])}`;
+    this.line(line);
+  }
+  /** A relationship: its two ends, its type and its property cells, without an array for the row. */
+  rel(start: string, end: string, type: string, a?: Value, b?: Value, c?: Value): void {
+    let line = `${QUOTE}${quoted(start)}${QUOTE},${QUOTE}${quoted(end)}${QUOTE},${QUOTE}${type}${QUOTE}`;
+    if (this.props > 0) line += `,${this.cell(a)}`;
+    if (this.props > 1) line += `,${this.cell(b)}`;
+    if (this.props > 2) line += `,${this.cell(c)}`;
+    this.line(line);
+  }
+  private line(line: string): void {
+    this.buffer += `${line}\n`;
     this.rows++;
-    if (this.size > 1 << 22) this.flush();
+    if (this.buffer.length > 1 << 22) this.flush();
   }
   flush(): void {
     if (this.buffer.length === 0) return;
-    fs.writeSync(this.fd, this.buffer.join(""));
-    this.buffer = [];
-    this.size = 0;
+    fs.writeSync(this.fd, this.buffer);
+    this.buffer = "";
   }
   close(): void {
     this.flush();
@@ -206,23 +219,43 @@ export function writeImportFiles(
   const files = new Map<string, CsvFile>();
   const nodeFiles: string[] = [];
   const relFiles: string[] = [];
-  const open = (name: string, header: string[], kind: "node" | "rel"): CsvFile => {
+  const open = (name: string, header: string[], kind: "node" | "rel", props = 0): CsvFile => {
     let f = files.get(name);
     if (!f) {
-      f = new CsvFile(path.join(dir, `${name}.csv`), header);
+      f = new CsvFile(path.join(dir, `${name}.csv`), header, props);
       files.set(name, f);
       (kind === "node" ? nodeFiles : relFiles).push(f.file);
     }
     return f;
   };
+  // One file per type and ends, found through nested maps (no key string built per relationship).
+  const relFileOf = new Map<string, Map<Space, Map<Space, CsvFile>>>();
   const relFile = (type: string, from: Space, to: Space): CsvFile => {
-    const name = `rel-${type}-${from}-${to}`;
-    const cols = REL_PROPS[type] ?? (REL_PROPS.ROLE as string[]);
-    return files.get(name) ?? open(name, [`:START_ID(${from})`, `:END_ID(${to})`, ":TYPE", ...cols], "rel");
+    let byFrom = relFileOf.get(type);
+    if (!byFrom) {
+      byFrom = new Map();
+      relFileOf.set(type, byFrom);
+    }
+    let byTo = byFrom.get(from);
+    if (!byTo) {
+      byTo = new Map();
+      byFrom.set(from, byTo);
+    }
+    let f = byTo.get(to);
+    if (!f) {
+      const cols = REL_PROPS[type] ?? (REL_PROPS.ROLE as string[]);
+      f = open(
+        `rel-${type}-${from}-${to}`,
+        [`:START_ID(${from})`, `:END_ID(${to})`, ":TYPE", ...cols],
+        "rel",
+        cols.length,
+      );
+      byTo.set(to, f);
+    }
+    return f;
   };
-  const rel = (type: string, from: Space, to: Space, start: string, end: string, props: Value[] = []) => {
-    relFile(type, from, to).add([start, end, type, ...props]);
-  };
+  const rel = (type: string, from: Space, to: Space, start: string, end: string, a?: Value, b?: Value, c?: Value) =>
+    relFile(type, from, to).rel(start, end, type, a, b, c);
 
   // Per-article rows: articles, sentences, evidence and mentions, written after each chunk. Entities of later
   // chunks are not known yet, so a mention's target is checked when the whole corpus is read (kept until then).
@@ -264,11 +297,16 @@ export function writeImportFiles(
       const s = sentences.get(e.sentence as string);
       if (!s) continue; // the loader writes evidence only on the article's own sentences
       const span = evidenceSpan(e as { start: number; end: number; text: string }, s);
-      rel("EVIDENCED_BY", "Event", "Sentence", e.event as string, e.sentence as string, [
+      rel(
+        "EVIDENCED_BY",
+        "Event",
+        "Sentence",
+        e.event as string,
+        e.sentence as string,
         span.start,
         span.end,
         span.text,
-      ]);
+      );
     }
     for (const m of mentions) {
       if (sentences.has(m.sentence as string)) pendingMentions.push(m as (typeof pendingMentions)[number]);
@@ -306,7 +344,7 @@ export function writeImportFiles(
       keys.add(n.key);
       nameFile.add([n.key, "Name"]);
     }
-    rel("NAMED", space, "Name", n.id, n.key, [n.form, n.kind]);
+    rel("NAMED", space, "Name", n.id, n.key, n.form, n.kind);
   }
   // Membership (UPSERT_MEMBERSHIP): the other end must exist (a country for OF_COUNTRY and CO_CHAIRS).
   for (const m of rows.membership) {
@@ -327,7 +365,7 @@ export function writeImportFiles(
       positions.add(p.id);
       positionFile.add([p.id, p.title, p.titleEn, "Position"]);
     }
-    rel("HOLDS", "Actor", "Position", p.person, p.id, [p.validFrom, p.validTo]);
+    rel("HOLDS", "Actor", "Position", p.person, p.id, p.validFrom, p.validTo);
     const link = (type: string, target: string | null, kind: string) => {
       const k = `${type}\u0000${p.id}\u0000${target}`;
       if (target && actorKind.get(target) === kind && !positionLinks.has(k)) {
@@ -388,7 +426,7 @@ export function writeImportFiles(
     for (const p of r.parts) {
       const space = spaceOf(p.entity);
       if (!space) continue;
-      rel(p.type, "Event", space, r.event, p.entity, [p.type === FALLBACK_ROLE_TYPE ? p.role : null]);
+      rel(p.type, "Event", space, r.event, p.entity, p.type === FALLBACK_ROLE_TYPE ? p.role : null);
       if (space === "Actor") partsOf.set(r.event, [...(partsOf.get(r.event) ?? []), p]);
     }
   }
@@ -417,24 +455,29 @@ export function writeImportFiles(
     const ps = partsOf.get(id) ?? [];
     for (const a of ps.filter((p) => p.type === "CALLER"))
       for (const c of ps.filter((p) => p.type === "CALLEE"))
-        rel("CALLED", "Actor", "Actor", a.entity, c.entity, [
+        rel(
+          "CALLED",
+          "Actor",
+          "Actor",
+          a.entity,
+          c.entity,
           id,
           ev.directed ?? false,
           ev.datePrecision === "day" ? ev.date : ev.day,
-        ]);
+        );
   }
   for (const id of rows.met) {
     const ev = eventsById.get(id) as EventRow;
     for (const m of metRows(partsOf.get(id) ?? []))
-      rel("MET", "Actor", "Actor", m.a, m.b, [id, m.directed, ev.datePrecision === "day" ? ev.date : ev.day]);
+      rel("MET", "Actor", "Actor", m.a, m.b, id, m.directed, ev.datePrecision === "day" ? ev.date : ev.day);
   }
   // Mentions (UPSERT_ARTICLES) and INTERACTED (DERIVE_INTERACTED), now that every entity is known.
   for (const m of pendingMentions) {
     const space = spaceOf(m.entity);
-    if (space) rel("MENTIONED_IN", space, "Sentence", m.entity, m.sentence, [m.start, m.end]);
+    if (space) rel("MENTIONED_IN", space, "Sentence", m.entity, m.sentence, m.start, m.end);
   }
   for (const r of rows.interacted) {
-    if (actorKind.has(r.a) && actorKind.has(r.b)) rel("INTERACTED", "Actor", "Actor", r.a, r.b, [r.event]);
+    if (actorKind.has(r.a) && actorKind.has(r.b)) rel("INTERACTED", "Actor", "Actor", r.a, r.b, r.event);
   }
 
   let nodes = 0;

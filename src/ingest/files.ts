@@ -4,9 +4,10 @@
  * the graph layer below only ever sees document graphs.
  */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { repoRoot } from "../config.js";
-import { extract, type Lexicon, loadLexicon } from "../extract/index.js";
+import { extractStream } from "../extract/pool.js";
 import type { DocumentGraph, DocumentMeta } from "../extract/types.js";
 import type { Graph } from "../graph/driver.js";
 import { sha256 } from "../graph/identity.js";
@@ -131,8 +132,7 @@ export interface FilesSummary {
 
 export interface LoadFilesOptions extends LoadOptions {
   onProgress?: (p: FileProgress) => void;
-  lexicon?: Lexicon;
-  /** Articles per transaction (default 200). */
+  /** Articles per transaction (default 200; the first batches are smaller, see loadFiles). */
   batchArticles?: number;
   /** A batch closes once it holds this many events (default 5,000). */
   batchEvents?: number;
@@ -149,14 +149,18 @@ interface Extracted {
  * Extracts and loads articles (files, folders, corpus files) in batched transactions, as the benchmark does:
  * up to batchArticles articles or batchEvents events per transaction. A batch that fails is retried article by
  * article, each in its own transaction, so a failing article leaves no trace and the others still load; the
- * summary names it with the reason. Extraction of the next batch runs while the current one is written.
+ * summary names it with the reason. Articles are extracted in worker threads (src/extract/pool.ts) while the
+ * batches before them are written.
  */
 export async function loadFiles(graph: Graph, paths: string[], opts: LoadFilesOptions = {}): Promise<FilesSummary> {
   const started = Date.now();
-  const lexicon = opts.lexicon ?? loadLexicon();
   const sources = readSources(paths);
+  // Larger batches (500 articles or 10,000 events, or all 1,000 in one) measured no faster (bench/NOTES.md).
   const maxArticles = opts.batchArticles ?? 200;
   const maxEvents = opts.batchEvents ?? 5_000;
+  // The first batch is small so that writing starts as soon as a few articles are extracted; each next one is
+  // twice as large up to the maximum.
+  let limit = Math.min(maxArticles, 50);
   const total: FilesSummary = {
     files: sources.length,
     loaded: 0,
@@ -171,32 +175,51 @@ export async function loadFiles(graph: Graph, paths: string[], opts: LoadFilesOp
     ms: 0,
     articles: [],
   };
-  const extractOne = (source: ArticleSource): Extracted => {
-    const hash = sha256(source.text);
-    try {
-      return { source, doc: extract(source.text, source.meta, lexicon), hash };
-    } catch (e) {
-      return { source, hash, error: `extraction failed: ${(e as Error).message}` };
+  // Extraction runs in the worker pool of `akhbar import`, a few batches ahead of the writes, so the next batch
+  // is ready when one commits.
+  // One worker less than the cores: extraction is a small part of a load (~1 s per 1,000 articles against
+  // 15-25 s of Neo4j work), so one worker keeps ahead and the other core stays with Neo4j and this thread.
+  const stream = extractStream(sources, {
+    ahead: maxArticles * 3,
+    threads: Math.max(1, os.availableParallelism() - 1),
+  })[Symbol.asyncIterator]();
+  let position = 0;
+  let held: Extracted | null = null; // read, but it closes the batch: the first article of the next one
+  const take = async (): Promise<Extracted | null> => {
+    if (held) {
+      const x = held;
+      held = null;
+      return x;
     }
+    const r = await stream.next();
+    if (r.done) return null;
+    const source = sources[position++] as ArticleSource;
+    const hash = sha256(source.text);
+    return r.value.doc
+      ? { source, doc: r.value.doc, hash }
+      : { source, hash, error: `extraction failed: ${r.value.error}` };
   };
   // The next batch: consecutive articles, closed early where an id or a content hash would repeat (a batch
   // writes each article once; the repeat goes to the next batch, which sees the first as loaded).
-  let next = 0;
-  const nextBatch = (): Extracted[] => {
+  const nextBatch = async (): Promise<Extracted[]> => {
     const batch: Extracted[] = [];
     const ids = new Set<string>();
     const hashes = new Set<string>();
     let events = 0;
-    while (next < sources.length && batch.length < maxArticles && events < maxEvents) {
-      const x = extractOne(sources[next] as ArticleSource);
+    while (batch.length < limit && events < maxEvents) {
+      const x = await take();
+      if (!x) break;
       const id = x.doc?.document.id;
-      if (batch.length > 0 && ((id !== undefined && ids.has(id)) || hashes.has(x.hash))) break;
-      next++;
+      if (batch.length > 0 && ((id !== undefined && ids.has(id)) || hashes.has(x.hash))) {
+        held = x;
+        break;
+      }
       batch.push(x);
       if (id !== undefined) ids.add(id);
       hashes.add(x.hash);
       events += x.doc?.events.length ?? 0;
     }
+    limit = Math.min(maxArticles, limit * 2);
     return batch;
   };
   const record = (outcomes: ArticleOutcome[], summary: LoadSummary | null) => {
@@ -234,54 +257,58 @@ export async function loadFiles(graph: Graph, paths: string[], opts: LoadFilesOp
       opts,
     );
 
-  let done = 0;
-  let batch = nextBatch();
-  while (batch.length > 0) {
-    const failedToExtract = batch.filter((x) => x.error !== undefined);
-    const good = batch.filter((x) => x.doc !== undefined);
-    const pending =
-      good.length > 0
-        ? write(good).then(
-            (summary) => ({ summary, error: null }),
-            (error: Error) => ({ summary: null, error }),
-          )
-        : Promise.resolve(null);
-    const following = nextBatch(); // extracted while the batch is written
-    const result = await pending;
-    const outcomes: ArticleOutcome[] = failedToExtract.map((x) => ({
-      id: String(x.source.meta.id ?? x.source.origin),
-      origin: x.source.origin,
-      status: "failed",
-      reason: x.error,
-    }));
-    record(outcomes, null);
-    if (result?.summary) {
-      const o = outcomesOf(good, result.summary);
-      record(o, result.summary);
-      outcomes.push(...o);
-    } else if (result?.error) {
-      // The batch wrote nothing: each article again in its own transaction, to find the one that fails.
-      for (const x of good) {
-        try {
-          const summary = await write([x]);
-          const o = outcomesOf([x], summary);
-          record(o, summary);
-          outcomes.push(...o);
-        } catch (e) {
-          const o: ArticleOutcome = {
-            id: x.doc?.document.id as string,
-            origin: x.source.origin,
-            status: "failed",
-            reason: (e as Error).message,
-          };
-          record([o], null);
-          outcomes.push(o);
+  try {
+    let done = 0;
+    let batch = await nextBatch();
+    while (batch.length > 0) {
+      const failedToExtract = batch.filter((x) => x.error !== undefined);
+      const good = batch.filter((x) => x.doc !== undefined);
+      const pending =
+        good.length > 0
+          ? write(good).then(
+              (summary) => ({ summary, error: null }),
+              (error: Error) => ({ summary: null, error }),
+            )
+          : Promise.resolve(null);
+      const following = nextBatch(); // taken from the pool while the batch is written
+      const result = await pending;
+      const outcomes: ArticleOutcome[] = failedToExtract.map((x) => ({
+        id: String(x.source.meta.id ?? x.source.origin),
+        origin: x.source.origin,
+        status: "failed",
+        reason: x.error,
+      }));
+      record(outcomes, null);
+      if (result?.summary) {
+        const o = outcomesOf(good, result.summary);
+        record(o, result.summary);
+        outcomes.push(...o);
+      } else if (result?.error) {
+        // The batch wrote nothing: each article again in its own transaction, to find the one that fails.
+        for (const x of good) {
+          try {
+            const summary = await write([x]);
+            const o = outcomesOf([x], summary);
+            record(o, summary);
+            outcomes.push(...o);
+          } catch (e) {
+            const o: ArticleOutcome = {
+              id: x.doc?.document.id as string,
+              origin: x.source.origin,
+              status: "failed",
+              reason: (e as Error).message,
+            };
+            record([o], null);
+            outcomes.push(o);
+          }
         }
       }
+      done += batch.length;
+      opts.onProgress?.({ done, total: sources.length, articles: outcomes });
+      batch = await following;
     }
-    done += batch.length;
-    opts.onProgress?.({ done, total: sources.length, articles: outcomes });
-    batch = following;
+  } finally {
+    await stream.return?.(undefined); // stops the workers when a write throws
   }
   total.ms = Date.now() - started;
   return total;

@@ -1,11 +1,11 @@
 import { parentPort } from "node:worker_threads";
-import { extract, loadLexicon } from "../extract/index.js";
-import type { ArticleSource } from "../ingest/files.js";
-import type { Extraction } from "./extractPool.js";
+import { extract } from "./document.js";
+import { loadLexicon } from "./lexicon.js";
+import type { Extraction, ExtractSource } from "./pool.js";
 
-/** A worker of extractPool.ts: extracts the articles it is sent, one message per chunk. */
+/** A worker of pool.ts: extracts the articles it is sent, one message per chunk. */
 const lexicon = loadLexicon();
-parentPort?.on("message", (msg: { id: number; sources: ArticleSource[] }) => {
+parentPort?.on("message", (msg: { id: number; sources: ExtractSource[] }) => {
   const out: Extraction[] = msg.sources.map((source) => {
     try {
       return { doc: extract(source.text, source.meta, lexicon) };
