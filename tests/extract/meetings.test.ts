@@ -124,6 +124,16 @@ describe("visits", () => {
   });
 });
 
+describe("meetings told by a noun with its pronoun", () => {
+  it("خلال لقائه نظيره [nisba] Y: the subject in force met the counterpart", () => {
+    const g = graph(
+      "وصل وزير الخارجية الغاني صامويل أبلاكوا إلى نيروبي. وأكد أبلاكوا خلال لقائه نظيره الكيني موساليا مودافادي أهمية التعاون.",
+    );
+    expect(roles(g, "Meeting")).toEqual([["participant=صامويل أبلاكوا", "participant=موساليا مودافادي"]]);
+    noCalls(g);
+  });
+});
+
 describe("messages", () => {
   it("a letter carried by an envoy: sender, carrier, recipient; no call", () => {
     const g = graph(

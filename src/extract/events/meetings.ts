@@ -185,8 +185,9 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
     emitMeeting(v, d, cs[k], null, personsIn(v, d, start, k), end);
     return;
   }
-  // خلال لقائه Y: the subject in force met the person right after the noun
-  if (/(ه|ها)$/.test(own) && !obj.ents.length && cs[k + 1]?.type === "person") {
+  // خلال لقائه Y، لقائه نظيره X: the subject in force met the person right after the noun
+  const next = cs[k + 1]?.type;
+  if (/(ه|ها)$/.test(own) && !obj.ents.length && (next === "person" || next === "counterpart")) {
     emitMeeting(v, d, cs[k], null, [...persons(d, d.subject()), ...personsIn(v, d, k + 1, k + 2)], end);
     return;
   }
