@@ -6,7 +6,7 @@
  */
 import type { LexEntry, Lexicon, VerbInfo } from "./lexicon.js";
 import { commonWord, isGivenName, strongSingle } from "./names.js";
-import { type Token, variants } from "./tokens.js";
+import { type Token, variants, withoutWaw } from "./tokens.js";
 
 export type ChunkType =
   | "tok"
@@ -451,7 +451,7 @@ export class Mentioner {
   qualifiesNoun(i: number): boolean {
     const b = this.toks[i - 1];
     if (b?.kind !== "word") return false;
-    const v = b.norm.startsWith("و") && b.norm.length > 3 ? b.norm.slice(1) : b.norm;
+    const v = withoutWaw(b.norm);
     return !this.lex.verbs.has(b.norm) && !this.lex.verbs.has(v) && !KANA.has(v) && !this.lex.stop.has(b.norm);
   }
 
@@ -931,7 +931,7 @@ export class Mentioner {
   /** أبو/أبي + a given name or a particle: a kunya, a name from its first word (أبو عبد الله، أبي زكريا) */
   isKunya(i: number): boolean {
     const n = this.toks[i].norm;
-    const bare = n.startsWith("و") && n.length > 3 ? n.slice(1) : n;
+    const bare = withoutWaw(n);
     if (bare !== "ابو" && bare !== "ابي") return false;
     const next = this.toks[i + 1]?.norm ?? "";
     return this.isGiven(next, true) || (this.lex.particles.has(next) && next !== "ابو" && next !== "ابي");
@@ -968,7 +968,7 @@ export class Mentioner {
       if (lex.sets.parties.has(v.form) || lex.sets.pronouns.has(v.form)) return false;
       if (COUNTERPART.test(v.form)) return false;
     }
-    const bare = norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
+    const bare = withoutWaw(norm);
     if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
     if (lex.honorifics.has(norm) || lex.roles.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
     if (KANA.has(bare)) return false;

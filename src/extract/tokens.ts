@@ -108,6 +108,11 @@ function computeVariants(norm: string): Variant[] {
   return out;
 }
 
+/** A normalised word without a leading conjunction و (وقال → قال; short words such as ولد keep it). */
+export function withoutWaw(norm: string): string {
+  return norm.startsWith("و") && norm.length > 3 ? norm.slice(1) : norm;
+}
+
 /** Strip the article ال from a normalised form (for nisba / name comparisons). */
 export function stripArticle(s: string): string {
   return s.startsWith("ال") && s.length > 3 ? s.slice(2) : s;

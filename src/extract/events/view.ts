@@ -7,7 +7,7 @@ import type { SentenceUnit } from "../coref.js";
 import { type DateExpr, findDates } from "../dates.js";
 import type { Lexicon } from "../lexicon.js";
 import type { Chunk } from "../mentions.js";
-import { variants } from "../tokens.js";
+import { variants, withoutWaw } from "../tokens.js";
 import type { Evidence } from "../types.js";
 import type { Discourse } from "./discourse.js";
 import { B, tokBits } from "./words.js";
@@ -57,8 +57,7 @@ export class SentenceView {
 
   /** as norm, without a leading conjunction و */
   bare(c: Chunk | undefined): string {
-    const n = this.norm(c);
-    return n.startsWith("و") && n.length > 3 ? n.slice(1) : n;
+    return withoutWaw(this.norm(c));
   }
 
   has(c: Chunk | undefined, bit: number): boolean {
