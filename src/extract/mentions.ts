@@ -141,6 +141,10 @@ const INERT = new WeakMap<Lexicon, Map<string, boolean>>();
 const COUNTERPART = /^(نظيره|نظيرته|نظيريه|نظيرتيه|نظرايه|نظيرها|نظيرتها|نظرايها|نظيريها|نظيرهم|نظرايهم|نظيرا|نظير)$/;
 const TITLE_BRIDGE = new Set(["الملك", "السلطان", "الامير", "الرييس", "الشيخ"]);
 const SOURCE_HEADS = new Set(["مصادر", "مصدر", "مسوول", "مسوولون", "مسوولين"]);
+/** particles of lineage and kunya: the word after them is a name (بن، ابن، بنت، أبو، أبي، أبا) */
+const LINEAGE = new Set(["بن", "ابن", "بنت", "ابو", "ابي", "ابا"]);
+/** the particles that begin a compound name after a given name (جمال عبد الناصر، يحيى بن زكريا) */
+const LINEAGE_OR_ABD = new Set(["عبد", "بن", "ابن", "ابو"]);
 const REGNAL = new Set(["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"]);
 /** bare رئيس is an office only with a country after it (رئيس الإمارات، رئيس تركيا) */
 const BARE_HEAD = new Set(["رييس", "رييسه"]);
@@ -191,9 +195,13 @@ const CLOSERS = new Set([
   "امس",
   "اليوم",
 ]);
+/** the head nouns of offices among CLOSERS: after two name words they begin an apposition */
+const OFFICE_HEADS = new Set(["وزير", "وزيره", "سفير", "رييس", "مدير", "نايب", "امين", "مدرب", "عضو"]);
 /** كان and its sisters before a nisba and a name (وكان الأميركي …) */
 const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "فاز", "فازت", "سجل", "سجلت"]);
 const FUTURE = /^س[يتن][^اوي]..+$/;
+/** a future verb (سيحدث، ستكون) or an imperfect in ت (تمتد، تعتمد، تستخدم) */
+const VERB_SHAPE = /^(س[يتن][^اوي]..+|ت[^اوي]..|ت[^اوي]ت..|تست...)$/;
 const TAFAAUL = /^ت.ا..$/;
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
@@ -296,7 +304,9 @@ export class Mentioner {
       (e) => e.type !== "person" && e.type !== "media" && e.type !== "mediaHead",
       true,
     );
-    if (m) return false;
+    // a nisba without the article after a name word is a family name (جون كندي); with it, it qualifies
+    if (m && !(allowArticle && m.entry.type === "nisba" && m.pre === "" && m.e === i + 1 && !n.startsWith("ال")))
+      return false;
     // (a given name may begin like the article once folded: إلياس، إلهام)
     if (n.startsWith("ال") && !allowArticle && !this.lex.given.has(n)) return false;
     if (/[0-9]/.test(n)) return false;
@@ -316,6 +326,7 @@ export class Mentioner {
     let count = 0;
     let particle = false;
     let particles = 0;
+    let lineage = false;
     while (k < this.toks.length && count < (particles ? 9 : 4)) {
       const first = k === i;
       const canArticle = particle || count >= 1;
@@ -323,11 +334,10 @@ export class Mentioner {
         ? this.givenOrParticle(k + 1) ||
           (this.isHonorific(this.toks[k - 1]?.norm ?? "") && lex.stop.has(this.toks[k].norm))
         : !particle && !lex.stop.has(this.toks[k].norm) && this.nameLike(k + 1, false);
-      if (
-        !this.nameLike(k, canArticle, first && allowWaw, givenStop) ||
-        (!first && this.nameBreak(k, count, particle))
-      ) {
-        if (nisbaSurname && count >= 2 && !particle && this.isNisbaSurname(k)) {
+      const word = lineage ? this.lineageWord(k) : this.nameLike(k, canArticle, first && allowWaw, givenStop);
+      if (!word || (!first && this.nameBreak(k, count, particle))) {
+        const named = count >= 2 || (count === 1 && this.lex.given.has(this.toks[i].norm));
+        if (nisbaSurname && named && !particle && this.isNisbaSurname(k)) {
           k++;
           count++;
         }
@@ -339,11 +349,14 @@ export class Mentioner {
       count++;
       k++;
       // an article-bearing token ends the name (أيمن الصفدي); a given name folded like one does not (إلياس)
-      if (n.startsWith("ال") && !particle && !isParticle && !lex.given.has(n)) break;
+      // … nor the article of a compound given name (زين الدين زيدان، عطا الله مهاجراني)
+      const compound = count >= 2 && lex.given.has(`${this.toks[k - 2].norm} ${n}`);
+      if (n.startsWith("ال") && !particle && !isParticle && !lex.given.has(n) && !compound) break;
       if (count >= 3 && !isParticle && !particle) break;
       // the family after آل closes the name (محمد بن راشد آل مكتوم)
       if (particle && this.toks[k - 2].norm === "ال") break;
       particle = isParticle;
+      lineage = isParticle && LINEAGE.has(n);
     }
     if (count === 0) return -1;
     // a given name spelled like a function word (علي / على) is a name only with more name after it
@@ -360,6 +373,14 @@ export class Mentioner {
         return k - 1;
     }
     return k;
+  }
+
+  /** the word after بن، أبو، أبي: a noun in construct, so a name even when it is also a common word or a verb
+   * (علي بن أبي طالب، أبو طالب); not a function word, a number or a word with a pronoun (ابن عمه) */
+  lineageWord(k: number): boolean {
+    const t = this.toks[k];
+    if (t?.kind !== "word" || t.norm.length < 2 || this.lex.stop.has(t.norm) || /[0-9]/.test(t.norm)) return false;
+    return !/(ه|ها|هم|هما)$/.test(t.text) || isGivenName(this.lex, t.norm);
   }
 
   /** a word that cannot continue a name of `count` words: و + a given name starts the next name of a list
@@ -379,7 +400,13 @@ export class Mentioner {
       const second = this.toks[k - 1].norm;
       const nx = this.toks[k + 1];
       // closed: by punctuation, a function word, a definite word or a word with و (شي جين بينغ الأسبوع …)
-      const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("ال") || nx.norm.startsWith("و");
+      const closed =
+        nx?.kind !== "word" ||
+        CLOSERS.has(nx.norm) ||
+        nx.norm.startsWith("ال") ||
+        nx.norm.startsWith("و") ||
+        this.lex.verbs.has(nx.norm) ||
+        this.lex.common.has(nx.norm);
       const compound = this.lex.particles.has(this.toks[k - 2].norm); // عبد الرحيم كاستيلانوس
       const chain =
         compound || isGivenName(this.lex, second) || this.lex.particles.has(second) || isGivenName(this.lex, n);
@@ -399,6 +426,9 @@ export class Mentioner {
       // given name too (كارلوس ألبرتو باريرا)
       if (n.endsWith("ا") && !this.lex.given.has(this.toks[k - 1].norm) && !isGivenName(this.lex, n)) return true;
     }
+    // an office head after two names starts the apposition (برونو موتان أمين متاحف فرنسا), unless nothing follows
+    // it, where it is the family name (أحمد محمد أمين،)
+    if (count >= 2 && OFFICE_HEADS.has(n) && this.toks[k + 1]?.kind === "word") return true;
     // a past verb of the form تفاعل after two names (جورج بوش تجاوز)
     if (count >= 2 && TAFAAUL.test(n) && !isGivenName(this.lex, n)) return true;
     // a feminine common noun after two names (جورج بوش الأزمة، ماتي كوسكينن جولة): family names rarely end in ة
@@ -411,6 +441,8 @@ export class Mentioner {
   bareNameAt(k: number): Chunk | null {
     const t = this.toks[k];
     if (t?.kind !== "word" || t.norm.startsWith("ال") || !strongSingle(this.lex, t)) return null;
+    // one word alone must not have the shape of a verb (كان سيحدث، وكانت تمتد)
+    if (!isGivenName(this.lex, t.norm) && VERB_SHAPE.test(t.norm) && !this.nameLike(k + 1, true)) return null;
     if (matchAt(this.toks, k, this.lex, undefined, false)) return null;
     const p = this.personAt(k);
     if (!p || p.personId || !p.nameTokens) return null;
@@ -424,6 +456,7 @@ export class Mentioner {
   closedPair(i: number): Chunk | null {
     const p = this.personAt(i, true);
     if (!p || p.personId || p.nameTokens?.length !== 2 || !strongSingle(this.lex, this.toks[p.e - 1])) return null;
+    if (this.lex.givenAmbiguous.has(withoutWaw(this.toks[i].norm)) && this.adjectiveShape(p.e - 1)) return null;
     const nx = this.toks[p.e];
     return nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("و") ? p : null;
   }
@@ -613,6 +646,9 @@ export class Mentioner {
     for (let j = i + 1; j <= i + 4 && j < this.toks.length; j++) {
       const t = this.toks[j - 1];
       if (t.kind !== "word" || (this.lex.stop.has(t.norm) && t.norm !== "رييس") || this.lex.verbs.has(t.norm))
+        return null;
+      // a name or a verb with its conjunction is the holder and the clause, not the body (وزير الداخلية نيكولا …)
+      if (this.lex.given.has(t.norm) || variants(t.norm).some((v) => v.pre !== "" && this.lex.verbs.has(v.form)))
         return null;
       const c = this.toks[j]?.norm === "في" || this.toks[j]?.norm === "لدى" ? this.countryAfter(j, true) : null;
       if (c?.iso) return c;
@@ -907,10 +943,13 @@ export class Mentioner {
       if (isComma(this.toks[j + adjective]) && this.appositiveName(j + adjective + 1)) j += adjective + 1;
     }
     let p: Chunk | null = null;
-    if (j > i) p = this.personAt(j, false);
-    else if (this.isKunya(i)) p = this.personAt(i, true);
+    // after an honorific or in a kunya a nisba closes the name (الشيخ فيصل الجامايكي، أبو حمزة المصري)
+    if (j > i) p = this.personAt(j, false, true);
+    else if (this.isKunya(i)) p = this.personAt(i, true, true);
     // (the preposition على folds into the name علي: as written, it is no name)
     else if (this.isGiven(t.norm, false) && !/^و?على$/.test(t.text)) p = this.personAt(i, true);
+    // a given name that is also a common word, then a compound name (جمال عبد الناصر، فتحي عبد الوهاب)
+    else if (this.isGiven(t.norm, true) && LINEAGE_OR_ABD.has(this.toks[i + 1]?.norm ?? "")) p = this.personAt(i, true);
     else if (this.isGiven(t.norm, true)) p = this.closedPair(i);
     if (!p) return null;
     const n = p.nameTokens?.length ?? 0;
@@ -932,7 +971,7 @@ export class Mentioner {
   isKunya(i: number): boolean {
     const n = this.toks[i].norm;
     const bare = withoutWaw(n);
-    if (bare !== "ابو" && bare !== "ابي") return false;
+    if (bare !== "ابو" && bare !== "ابي" && bare !== "ابا") return false;
     const next = this.toks[i + 1]?.norm ?? "";
     return this.isGiven(next, true) || (this.lex.particles.has(next) && next !== "ابو" && next !== "ابي");
   }
@@ -971,6 +1010,7 @@ export class Mentioner {
     const bare = withoutWaw(norm);
     if (SOURCE_HEADS.has(norm) || SOURCE_HEADS.has(bare)) return false;
     if (lex.honorifics.has(norm) || lex.roles.has(norm) || lex.given.has(norm) || lex.given.has(bare)) return false;
+    if (lex.givenAmbiguous.has(norm) || lex.givenAmbiguous.has(bare)) return false;
     if (KANA.has(bare)) return false;
     for (const v of variants(norm)) if (lex.honorifics.has(v.form) || lex.roles.has(v.form)) return false;
     for (let p = 2; p < norm.length - 2; p++) if (norm[p] === "و") return false; // run-together names
@@ -1037,6 +1077,21 @@ export class Mentioner {
     return null;
   }
 
+  /** a word shaped like an adjective or a plural noun, not like a family name: a sound plural (صحفيين), a
+   * participle (متسلط، مخزون), a pronoun suffix (ضدها) — a given name that is a common word before it is a noun
+   * phrase (سلام شامل، باسم صحفيين) */
+  adjectiveShape(k: number): boolean {
+    const t = this.toks[k];
+    if (isGivenName(this.lex, t.norm)) return false;
+    return /(ين|ون|ات)$/.test(t.norm) || /^م.{4,}$/.test(t.norm) || /(ها|هم|ه|ني)$/.test(t.text);
+  }
+
+  /** a single word in the accusative or a sound plural (قادما، مقررا، انفجارات), not a given name */
+  predicateShape(k: number): boolean {
+    const n = this.toks[k].norm;
+    return !isGivenName(this.lex, n) && n.length >= 4 && /(ا|ات)$/.test(n);
+  }
+
   /** a word no lexicon entry starts: a source, a person without a title, a dual, a pronoun or plain text;
    * pushes its chunks and returns the next index */
   unmatchedAt(i: number, out: Chunk[]): number {
@@ -1048,7 +1103,9 @@ export class Mentioner {
     }
     // كان and its sisters, then the subject (وكان كالديرون أعلن …)
     const norm = this.toks[i].norm;
-    const subject = KANA.has(norm.startsWith("و") ? norm.slice(1) : norm) ? this.bareNameAt(i + 1) : null;
+    const kana = KANA.has(withoutWaw(norm)) ? this.bareNameAt(i + 1) : null;
+    // its predicate is often one accusative or plural word (كان قادما، كانت انفجارات): no name
+    const subject = kana && (kana.e - kana.s > 1 || !this.predicateShape(kana.s)) ? kana : null;
     if (subject) {
       out.push(this.chunk("tok", i, i + 1), subject);
       return subject.e;
