@@ -45,6 +45,8 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
     const rest = norm.slice(1);
     if (lex.common.has(rest) || lex.stop.has(rest) || /^ت..ي.$/.test(rest)) return true;
   }
+  // (and و + a short function word: وهو، وهي، ومن)
+  if (norm.length === 3 && norm.startsWith("و") && lex.stop.has(norm.slice(1))) return true;
   // the accusative ending written with its tanween (رداً، تقريباً)
   if (text.endsWith("اً") || text.endsWith("ً") || text.endsWith("ًا")) return true;
   const n = norm;
