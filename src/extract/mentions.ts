@@ -607,7 +607,8 @@ export class Mentioner {
       }
     }
     const t = this.toks[i];
-    if (allowGenitive && t && (t.norm === "في" || t.norm === "لدى")) {
+    // (only في: the country after لدى is the host of an envoy, not the country of the title: سفير مصر لدى الأردن)
+    if (allowGenitive && t && t.norm === "في") {
       const m2 = matchAt(this.toks, i + 1, this.lex, (e) => e.type === "country" || e.type === "capital");
       if (m2 && m2.pre === "") return { iso: m2.entry.ref, place: null, e: m2.e };
     }
@@ -639,7 +640,7 @@ export class Mentioner {
 
   /**
    * the country at the end of a body named in plain words after a title (رئيس وزراء حكومة الوحدة الوطنية في ليبيا،
-   * وزير الدولة للشؤون الخارجية في قطر): at most four content words, then في/لدى and the country; the body's words
+   * وزير الدولة للشؤون الخارجية في قطر): at most four content words, then في and the country; the body's words
    * join the title
    */
   bodyInCountry(i: number): { iso: string | null; place: string | null; e: number } | null {
@@ -650,7 +651,7 @@ export class Mentioner {
       // a name or a verb with its conjunction is the holder and the clause, not the body (وزير الداخلية نيكولا …)
       if (this.lex.given.has(t.norm) || variants(t.norm).some((v) => v.pre !== "" && this.lex.verbs.has(v.form)))
         return null;
-      const c = this.toks[j]?.norm === "في" || this.toks[j]?.norm === "لدى" ? this.countryAfter(j, true) : null;
+      const c = this.toks[j]?.norm === "في" ? this.countryAfter(j, true) : null;
       if (c?.iso) return c;
     }
     return null;
