@@ -362,8 +362,9 @@ export class Mentioner {
     // a given name spelled like a function word (علي / على) is a name only with more name after it
     if (count === 1 && this.lex.stop.has(this.toks[i].norm) && !this.isHonorific(this.toks[i - 1]?.norm ?? ""))
       return -1;
-    // a name cannot end with a particle
-    if (lex.particles.has(this.toks[k - 1].norm)) return k - 1 > i ? k - 1 : -1;
+    // a name cannot end with a particle (سعد بن أبي …)
+    while (k > i && lex.particles.has(this.toks[k - 1].norm)) k--;
+    if (k === i) return -1;
     // regnal ordinal after a king's / emir's name (عبد الله الثاني، محمد السادس)
     if (regnal && REGNAL.has(this.toks[k]?.norm ?? "")) return k + 1;
     // a third plain token followed by a definite noun is a noun in construct (كارل نيهامر ملف الهجرة)
@@ -420,8 +421,8 @@ export class Mentioner {
       if (noParticle && !isGivenName(this.lex, second) && !this.lex.given.has(`${second} ${n}`)) return true;
     }
     if (count >= 2 && !this.lex.particles.has(n)) {
-      // و after two names joins the next name (جورج بوش ورايس)
-      if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n)) return true;
+      // و after two names joins the next name (جورج بوش ورايس); after a particle it is the name's (بن أبي وقاص)
+      if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && !afterParticle) return true;
       // an indefinite accusative after two names is the object (دونالد رامسفيلد مؤتمرا), unless the second is a
       // given name too (كارلوس ألبرتو باريرا)
       if (n.endsWith("ا") && !this.lex.given.has(this.toks[k - 1].norm) && !isGivenName(this.lex, n)) return true;
