@@ -19,6 +19,50 @@ const CASES: Record<string, Case> = {
     text: "وأكد وزير الخارجية الفنلندي ماتي كوسكينن أن بلاده تدعم الحوار.",
     people: ["ماتي كوسكينن"],
   },
+  "after بن and أبي a noun in construct: a name even when it is a common word or a verb": {
+    text: "وروى مالك بن أبي طالب الحديث عن جده.",
+    people: ["مالك بن أبي طالب"],
+  },
+  "a و-word after أبي belongs to the name, not to a list": {
+    text: "وخرج ياسر بن أبي وقار إلى الشام بعد وفاة أخيه.",
+    people: ["ياسر بن أبي وقار"],
+  },
+  "a compound given name with the article (سيف الدين) keeps its family name": {
+    text: "وقال الفنان سيف الدين موراتي إن العرض سيستمر أسبوعا.",
+    people: ["سيف الدين موراتي"],
+  },
+  "a nisba closes a name after an honorific and in a kunya": {
+    text: "وخطب الشيخ فيصل الموريتاني في المصلين، وحضر أبو خالد التونسي الخطبة.",
+    people: ["فيصل الموريتاني", "أبو خالد التونسي"],
+  },
+  "a given name that is also a common word, then a compound name or a closed family name": {
+    text: "وشارك في الحفل نبيل عبد الرزاق وعدد من الفنانين. وأوضح عادل قرمازي، أن الأسعار سترتفع.",
+    people: ["نبيل عبد الرزاق", "عادل قرمازي"],
+  },
+  "a noun and an adjective or a plural are no name even when the noun is a given name (باسم، سند)": {
+    text: "وتحدث باسم صحفيين ومحامين، وحذر من سند مفقود.",
+    people: [],
+  },
+  "after كان a verb or an accusative is the predicate, no name": {
+    text: "وكان سيحدث ذلك قبل عام، وكان قادما من المطار.",
+    people: [],
+  },
+  "an office head after two names begins the apposition": {
+    text: "وقال ماتيو فيرانتي أمين متحف المدينة إن المعرض سيفتتح قريبا.",
+    people: ["ماتيو فيرانتي"],
+  },
+  "a nisba without the article after a given name is a family name": {
+    text: "وأكد ديفيد كندي أن الشركة ستوسع أعمالها.",
+    people: ["ديفيد كندي"],
+  },
+  "a name and the verb after it are not words of a body before في": {
+    text: "أما وزير الداخلية ماركو فيلاني فصرح في روما بأن الحدود ستبقى مفتوحة.",
+    people: ["ماركو فيلاني"],
+  },
+  "a third foreign word closed by a common word belongs to the name": {
+    text: "واقترح الرئيس البيروفي فرناندو ديلغادو أوريبي خلال الاجتماع خطة جديدة.",
+    people: ["فرناندو ديلغادو أوريبي"],
+  },
   "a name in apposition between commas": {
     text: "وقال ماتي كوسكينن، وزير الخارجية الفنلندي، إن المحادثات كانت مثمرة.",
     people: ["ماتي كوسكينن"],
