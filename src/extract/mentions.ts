@@ -285,9 +285,11 @@ export class Mentioner {
     if (givenStop && isGivenName(lex, n) && !n.startsWith("ال")) return true;
     if (lex.stop.has(n) || lex.honorifics.has(n) || lex.roles.has(n)) return false;
     if (!allowWaw && commonWord(lex, t)) return false;
+    // a word of the event sets that ends a name before a comma is the family name (محمد إسحاق دار،)
+    const closing = allowArticle && isComma(this.toks[i + 1]);
     for (const v of variants(n)) {
       if (lex.verbs.has(v.form) || lex.stop.has(v.form)) return false;
-      if (v.pre === "" || v.pre === "و") {
+      if (!closing && (v.pre === "" || v.pre === "و")) {
         const sets = lex.sets;
         if (sets.callNouns.has(v.form) || sets.phone.has(v.form) || sets.make.has(v.form) || sets.receive.has(v.form))
           return false;
