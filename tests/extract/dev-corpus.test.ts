@@ -3,10 +3,10 @@
  * and with the known-people list disabled (`loadLexicon({ people: false })`), which measures the general
  * mechanisms (title patterns, appositions, given names, coreference) on people the lexicon never saw.
  *
- * - arabic-news.json (12 items) holds the issue's floors: calls F1 ≥ 0.85, people recall ≥ 0.90, speakers F1 ≥ 0.80.
- * - arabic-news-2.json (54 items from about 48 outlets), whole and its odd half (never read while writing rules):
- *   the issue's floors are not reached yet; these assert the levels reached so far, so that no change goes back
- *   below them, and print the distance to the issue's floors.
+ * Every set holds at least the issue's floors (calls F1 ≥ 0.85, people recall ≥ 0.90 with precision ≥ 0.85,
+ * speakers F1 ≥ 0.80): arabic-news.json (12 items), arabic-news-2.json (54 items from about 48 outlets) whole and
+ * its odd half (never read while writing rules). Where a set is above them, the floor is the level reached, so
+ * that no change goes back below it; each run prints the distance to the issue's floors.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -28,9 +28,9 @@ interface Floors {
   peoplePrecision: number;
   speakersF1: number;
 }
-/** what the issue asks of every set */
 /** scores are ratios of small counts: 0.8 may come out as 0.7999999999999999 */
 const EPS = 1e-9;
+/** what the issue asks of every set */
 const ISSUE: Floors = { callsF1: 0.85, peopleRecall: 0.9, peoplePrecision: 0.85, speakersF1: 0.8 };
 
 const SETS: { name: string; items: Item[]; floors: { people: Floors; noPeople: Floors } }[] = [
@@ -39,8 +39,8 @@ const SETS: { name: string; items: Item[]; floors: { people: Floors; noPeople: F
     name: "arabic-news-2.json (all 54)",
     items: v2,
     floors: {
-      people: { callsF1: 0.88, peopleRecall: 0.9, peoplePrecision: 0.9, speakersF1: 0.81 },
-      noPeople: { callsF1: 0.86, peopleRecall: 0.9, peoplePrecision: 0.9, speakersF1: 0.79 },
+      people: { callsF1: 0.88, peopleRecall: 0.94, peoplePrecision: 0.91, speakersF1: 0.82 },
+      noPeople: { callsF1: 0.86, peopleRecall: 0.93, peoplePrecision: 0.91, speakersF1: 0.8 },
     },
   },
   {

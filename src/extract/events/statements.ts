@@ -110,8 +110,9 @@ function appealKind(v: SentenceView, c: Chunk): { kind: DocEvent["kind"]; cameo:
 export function statementRule(v: SentenceView, d: Discourse, k: number): boolean {
   const c = v.cs[k];
   if (c.type !== "verb" || !c.verb) return false;
-  // a verb inside a quotation is part of the quoted words, not a new statement
-  if (v.inQuote(k)) return true;
+  // a verb inside a quotation is part of the quoted words, not a new statement, unless the quotation opens with
+  // it and its subject
+  if (v.inQuote(k) && !v.opensReportedQuote(k)) return true;
   // لم تعلن X: a negated verb reports nothing said
   if (v.has(v.cs[k - 1], B.negation)) return true;
   const sp = speakersOf(v, k);

@@ -246,6 +246,15 @@ export class SentenceView {
     return n % 2 === 1 && marks.some((q) => q > at);
   }
 
+  /** a quotation that opens with verb k and its named subject (وأضافت: “شدد سلطان عمان على …”): the source
+   * reports what another said, so the verb is a statement of its own */
+  opensReportedQuote(k: number): boolean {
+    const prev = this.u.toks[this.cs[k].s - 1];
+    const next = this.cs[k + 1];
+    const opens = prev?.kind === "punct" && QUOTE_CHARS.has(prev.text);
+    return opens && (next?.type === "person" || next?.type === "office");
+  }
+
   /** the date nearest to a chunk, of the given precisions */
   dateNear(c: Chunk | undefined, kinds: string[] = ["interval", "day"]): DateExpr | undefined {
     const ds = this.dates.filter((d) => kinds.includes(d.precision));
