@@ -435,6 +435,8 @@ const EVENT_SETS: Record<string, string> = {
   clauseStart: "clauseStart",
   meetVerbs: "gatherings.meet",
   hostVerbs: "gatherings.host",
+  receptionNouns: "gatherings.reception",
+  delegations: "gatherings.delegations",
   meetingNouns: "gatherings.nouns",
   holdVerbs: "gatherings.hold",
   notMeetings: "gatherings.notMeetings",
@@ -450,7 +452,15 @@ const EVENT_SETS: Record<string, string> = {
 };
 
 /** the words a meeting, a visit or a message is spoken of by: the anchors of the gatherings rule */
-const GATHERING_ANCHORS = ["meetVerbs", "hostVerbs", "meetingNouns", "visitVerbs", "visitNouns", "messageNouns"];
+const GATHERING_ANCHORS = [
+  "meetVerbs",
+  "hostVerbs",
+  "receptionNouns",
+  "meetingNouns",
+  "visitVerbs",
+  "visitNouns",
+  "messageNouns",
+];
 
 /** statement verbs with their forms' number and gender, the word sets, phrases, quantities and dual offices */
 function readEvents(

@@ -58,7 +58,7 @@ describe("meetings", () => {
 
   it("talks held in person (أجرى X مباحثات مع Y) are a meeting, never a call; talks by phone are a call", () => {
     const g = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات مع الرئيس الغاني جون ماهاما في كمبالا.");
-    expect(roles(g, "Meeting")).toEqual([["participant=يويري موسيفيني", "participant=جون ماهاما"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=يويري موسيفيني", "participant=جون ماهاما", "location=أوغندا"]]);
     noCalls(g);
     const received = graph("واستقبل الرئيس الأوغندي يويري موسيفيني اتصالا هاتفيا من الرئيس الغاني جون ماهاما.");
     expect(roles(received, "Meeting")).toEqual([]);
@@ -178,5 +178,101 @@ describe("messages", () => {
 
   it("a message in a figure of speech is no event", () => {
     expect(roles(graph("ووجه الرئيس الكيني وليام روتو رسالة واضحة إلى المستثمرين."), "Message")).toEqual([]);
+  });
+});
+
+describe("delegations, bodies and the constructions news use most (issue 14)", () => {
+  it("a delegation stands for the state or body that sent it; a ministry is a party", () => {
+    const cases: [string, string[]][] = [
+      [
+        "واجتمع وفد سوداني مع وفد تشادي في الخرطوم لبحث أمن الحدود.",
+        ["participant=السودان", "participant=تشاد", "location=السودان"],
+      ],
+      ["واستقبل الرئيس الكيني وليام روتو وفدا من البرلمان الأوغندي.", ["host=وليام روتو", "guest=البرلمان الأوغندي"]],
+      [
+        "واستقبل الرئيس الغاني جون ماهاما وفدا نيجيريا رفيع المستوى في أكرا.",
+        ["host=جون ماهاما", "guest=نيجيريا", "location=غانا"],
+      ],
+      [
+        "وعقدت وزارة الخارجية الكينية اجتماعا مع وفد من الحكومة الغانية في نيروبي.",
+        ["participant=وزارة الخارجية الكينية", "participant=الحكومة الغانية", "location=كينيا"],
+      ],
+    ];
+    for (const [t, expected] of cases) {
+      const g = graph(t);
+      expect(roles(g, "Meeting"), t).toEqual([expected]);
+      noCalls(g);
+    }
+  });
+
+  it("كان في استقبال Y لدى وصوله X: X hosts Y", () => {
+    const g = graph("وكان في استقبال الرئيس الغاني جون ماهاما لدى وصوله الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Meeting")).toEqual([["host=وليام روتو", "guest=جون ماهاما"]]);
+  });
+
+  it("جمع لقاء X بـ Y، خلال لقاء جمعهما، أجرى X محادثات مع Y", () => {
+    const pair = ["participant=وليام روتو", "participant=يويري موسيفيني"];
+    expect(
+      roles(graph("وجمع لقاء الرئيس الكيني وليام روتو بالرئيس الأوغندي يويري موسيفيني في نيروبي."), "Meeting"),
+    ).toEqual([[...pair, "location=كينيا"]]);
+    expect(
+      roles(
+        graph(
+          "وبحث الرئيس الكيني وليام روتو مع نظيره الأوغندي يويري موسيفيني، خلال لقاء جمعهما في كمبالا، أمن الحدود.",
+        ),
+        "Meeting",
+      ),
+    ).toEqual([[...pair, "location=أوغندا"]]);
+    const talks = graph("وأجرى وزير الخارجية الغاني صامويل أبلاكوا محادثات مع نظيره الكيني موساليا مودافادي في أكرا.");
+    expect(roles(talks, "Meeting")).toEqual([
+      ["participant=صامويل أبلاكوا", "participant=موساليا مودافادي", "location=غانا"],
+    ]);
+    noCalls(talks);
+  });
+
+  it("استهل X زيارته إلى بلد بلقاء Y: a visit and a meeting", () => {
+    const g = graph("واستهل الرئيس الغاني جون ماهاما زيارته إلى كينيا بلقاء الرئيس وليام روتو.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=جون ماهاما", "participant=وليام روتو"]]);
+    noCalls(g);
+  });
+
+  it("arrivals: حل X بمدينة في زيارة؛ في أول زيارة له، وصل X إلى مدينة؛ a city not a capital is a place", () => {
+    expect(roles(graph("وحل وزير الخارجية الغاني صامويل أبلاكوا بنيروبي في زيارة رسمية."), "Visit")).toEqual([
+      ["visitor=صامويل أبلاكوا", "location=كينيا"],
+    ]);
+    expect(
+      roles(graph("وفي أول زيارة خارجية له منذ توليه المنصب، وصل الرئيس الغاني جون ماهاما إلى نيروبي."), "Visit"),
+    ).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(graph("ووصل رئيس الوزراء الهندي ناريندرا مودي إلى جدة في زيارة رسمية."), "Visit")).toEqual([
+      ["visitor=ناريندرا مودي", "location=جدة"],
+    ]);
+  });
+
+  it("meetings told in the present with a day ahead, and messages still to be delivered, are no events", () => {
+    for (const t of [
+      "ويلتقي الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني غدا في نيروبي.",
+      "ويعقد الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني قمة في كمبالا غدا.",
+      "ومن المقرر أن يسلم وزير الخارجية الغاني صامويل أبلاكوا رسالة من الرئيس جون ماهاما إلى الرئيس الكيني وليام روتو.",
+    ]) {
+      const g = graph(t);
+      expect(
+        g.events.filter((e) => ["Meeting", "Visit", "Message", "PhoneCall"].includes(e.kind)),
+        t,
+      ).toEqual([]);
+    }
+  });
+
+  it("messages: سلم Z Y رسالة من X، نقل Z إلى Y رسالة، الذي نقل إليه رسالة", () => {
+    const expected = [["sender=يويري موسيفيني", "carrier=جيجي أودونغو", "recipient=وليام روتو"]];
+    for (const t of [
+      "وسلم وزير الخارجية الأوغندي جيجي أودونغو الرئيس الكيني وليام روتو رسالة من الرئيس يويري موسيفيني.",
+      "ونقل وزير الخارجية الأوغندي جيجي أودونغو إلى الرئيس الكيني وليام روتو رسالة خطية من الرئيس يويري موسيفيني.",
+      "واستقبل الرئيس الكيني وليام روتو وزير الخارجية الأوغندي جيجي أودونغو، الذي نقل إليه رسالة من الرئيس يويري موسيفيني.",
+    ]) {
+      const g = graph(t);
+      expect(roles(g, "Message"), t).toEqual(expected);
+      noCalls(g);
+    }
   });
 });

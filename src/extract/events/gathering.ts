@@ -1,0 +1,127 @@
+/**
+ * What the meeting, visit and message rules share: their word sets, the parties of a gathering (persons, and the
+ * states and bodies that delegations and ministries stand for), whether it is told as planned, and recording an
+ * event once per set of parties. Word sets: `gatherings:` in seeds/lexicon/events.yaml.
+ */
+import { kindSpec } from "../kinds.js";
+import type { Chunk } from "../mentions.js";
+import type { DocEvent, Participant } from "../types.js";
+import { clauseEnd, isBreak, personsOf } from "./clause.js";
+import { addEvidence, type Discourse } from "./discourse.js";
+import type { SentenceView } from "./view.js";
+import { B } from "./words.js";
+
+export type GatheringSet =
+  | "meetVerbs"
+  | "hostVerbs"
+  | "receptionNouns"
+  | "delegations"
+  | "meetingNouns"
+  | "holdVerbs"
+  | "notMeetings"
+  | "gatheringFuture"
+  | "visitVerbs"
+  | "visitNouns"
+  | "arriveVerbs"
+  | "messageNouns"
+  | "messageKinds"
+  | "deliverVerbs"
+  | "receiveMessage"
+  | "sendVerbs";
+
+/** whether a word chunk is in one of the gatherings word sets (with a leading و/ف stripped: وحل، فالتقى) */
+export function inSet(v: SentenceView, c: Chunk | undefined, set: GatheringSet): boolean {
+  if (!c || (c.type !== "tok" && c.type !== "verb")) return false;
+  const form = v.u.toks[c.s].norm;
+  const words = v.S[set];
+  return words.has(form) || (/^[وف]/.test(form) && form.length > 2 && words.has(form.slice(1)));
+}
+
+/** the persons among ids, once each */
+export const persons = (d: Discourse, ids: string[]) => [...new Set(ids.filter(d.isPerson))];
+
+/** how far after the anchor a time word may say it is to come (يلتقي X Y الأسبوع المقبل), not further: a past
+ * meeting may prepare an upcoming one (التقى X Y لبحث التحضيرات للقمة المقبلة) */
+const FUTURE_AFTER_REACH = 5;
+
+/** a word of the future or a negation before chunk k in its sentence (من المقرر أن يسلم X رسالة، لم يلتق) */
+export function plannedBefore(v: SentenceView, k: number): boolean {
+  const { cs } = v;
+  if (v.has(cs[k - 1], B.negation)) return true;
+  for (let j = k - 1; j >= 0 && !isBreak(v, cs[j]); j--) if (inSet(v, cs[j], "gatheringFuture")) return true;
+  return false;
+}
+
+/**
+ * a meeting or visit spoken of as planned, expected, invited to or negated: a word of the future before it in
+ * its sentence (من المقرر أن يلتقي X … على هامش اجتماع: the whole sentence is planned) or right after it
+ * (يلتقي X Y غدا)
+ */
+export function notHappened(v: SentenceView, k: number): boolean {
+  if (plannedBefore(v, k)) return true;
+  const end = Math.min(clauseEnd(v, k), k + 1 + FUTURE_AFTER_REACH);
+  for (let j = k; j < end; j++) if (inSet(v, v.cs[j], "gatheringFuture")) return true;
+  return false;
+}
+
+/** the states or bodies a delegation noun at chunk j stands for: a nisba (وفد مغربي، وفدا كويتيا), a genitive
+ * (وفد الحكومة اليمنية، وفدي الجزائر وليبيا) or a body after من (وفدا من البرلمان الليبي) */
+function delegationOf(v: SentenceView, j: number): string[] {
+  const { cs } = v;
+  let q = j + 1;
+  if (v.isWord(cs[q], "من")) q++;
+  const out: string[] = [];
+  for (; q < cs.length; q++) {
+    const c = cs[q];
+    const ents = c.type === "country" || c.type === "org" ? c.ents : undefined;
+    if (!ents?.length || (out.length && !c.pre.startsWith("و"))) break;
+    for (const e of ents) if (!out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+/** a body is a party where a party stands: opening the clause, after the verb or noun of the gathering, after
+ * مع or بين, or joined by و to a party; not in a title or a place (في مقر الأمم المتحدة، وفد من البرلمان) */
+function bodyStands(v: SentenceView, j: number): boolean {
+  const c = v.cs[j];
+  const prev = v.cs[j - 1];
+  if (c.type !== "org" || !["", "و", "ب", "وب"].includes(c.pre)) return false;
+  if (!prev || v.isPunct(prev) || prev.type === "verb" || v.has(prev, B.gatherings)) return true;
+  return v.isWord(prev, "مع", "بين") || inSet(v, prev, "holdVerbs") || inSet(v, prev, "meetVerbs");
+}
+
+/** the parties a chunk stands for at a gathering: its persons, the senders of a delegation, or a body */
+export function partiesOf(v: SentenceView, d: Discourse, c: Chunk): string[] {
+  const ps = personsOf(v, d, c);
+  if (ps.length) return ps;
+  const j = v.cs.indexOf(c);
+  if (inSet(v, c, "delegations")) return delegationOf(v, j);
+  return bodyStands(v, j) ? (c.ents ?? []) : [];
+}
+
+/**
+ * Records an event of a kind once per key; a key told again adds its evidence and the parties it lacked (a
+ * party it has keeps its role: the host of «استقبل» stays the host when «التقى» tells it again).
+ */
+export function record(
+  v: SentenceView,
+  d: Discourse,
+  kind: DocEvent["kind"],
+  key: string,
+  parts: Participant[],
+  at: Chunk,
+): void {
+  const existing = d.gatheringByKey.get(`${kind}|${key}`);
+  if (existing) {
+    addEvidence(existing, v.ev);
+    for (const p of parts) if (!existing.participants.some((x) => x.entity === p.entity)) existing.participants.push(p);
+    return;
+  }
+  const date = v.dateNear(at);
+  const e = d.newEvent(kind, kindSpec(kind)?.cameo ?? null, parts, v.ev, {
+    date: date?.date ?? null,
+    datePrecision: date?.precision ?? null,
+    verb: v.u.toks[at.s].text,
+  });
+  d.gatheringByKey.set(`${kind}|${key}`, e);
+}
