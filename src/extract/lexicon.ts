@@ -444,6 +444,10 @@ const EVENT_SETS: Record<string, string> = {
   visitVerbs: "gatherings.visit",
   visitNouns: "gatherings.visitNouns",
   arriveVerbs: "gatherings.arrive",
+  arriveAlone: "gatherings.arriveAlone",
+  visitRelatives: "gatherings.visitRelatives",
+  envoys: "gatherings.envoys",
+  placeHeads: "gatherings.placeHeads",
   messageNouns: "gatherings.message",
   messageKinds: "gatherings.messageKinds",
   deliverVerbs: "gatherings.deliver",
@@ -459,6 +463,7 @@ const GATHERING_ANCHORS = [
   "meetingNouns",
   "visitVerbs",
   "visitNouns",
+  "arriveAlone",
   "messageNouns",
 ];
 

@@ -5,6 +5,7 @@
  */
 import { kindSpec } from "../kinds.js";
 import type { Chunk } from "../mentions.js";
+import { withoutWaw } from "../tokens.js";
 import type { DocEvent, Participant } from "../types.js";
 import { clauseEnd, isBreak, personsOf } from "./clause.js";
 import { addEvidence, type Discourse } from "./discourse.js";
@@ -23,6 +24,9 @@ export type GatheringSet =
   | "visitVerbs"
   | "visitNouns"
   | "arriveVerbs"
+  | "arriveAlone"
+  | "envoys"
+  | "placeHeads"
   | "messageNouns"
   | "messageKinds"
   | "deliverVerbs"
@@ -37,6 +41,12 @@ export function inSet(v: SentenceView, c: Chunk | undefined, set: GatheringSet):
   return words.has(form) || (/^[وف]/.test(form) && form.length > 2 && words.has(form.slice(1)));
 }
 
+/** the country a person belongs to: their own, else that of an office they hold */
+export function countryOf(d: Discourse, id: string): string | null {
+  const e = d.reg.entities.get(id);
+  return e?.country ?? e?.positions.find((p) => p.country)?.country ?? null;
+}
+
 /** the persons among ids, once each */
 export const persons = (d: Discourse, ids: string[]) => [...new Set(ids.filter(d.isPerson))];
 
@@ -44,21 +54,52 @@ export const persons = (d: Discourse, ids: string[]) => [...new Set(ids.filter(d
  * meeting may prepare an upcoming one (التقى X Y لبحث التحضيرات للقمة المقبلة) */
 const FUTURE_AFTER_REACH = 5;
 
-/** a word of the future or a negation before chunk k in its sentence (من المقرر أن يسلم X رسالة، لم يلتق) */
+/** the verbs of a gathering that the future prefix س may stand before (سيجري، ستعقد، سيصل) */
+const FUTURE_STEMS: GatheringSet[] = [
+  "meetVerbs",
+  "hostVerbs",
+  "holdVerbs",
+  "visitVerbs",
+  "arriveVerbs",
+  "deliverVerbs",
+];
+
+/** a verb of a gathering in the future tense: سـ before a present form of one of its sets */
+function futureVerb(v: SentenceView, c: Chunk): boolean {
+  const form = withoutWaw(v.u.toks[c.s].norm);
+  if (!/^س[يتن]/.test(form) || (c.type !== "tok" && c.type !== "verb")) return false;
+  return FUTURE_STEMS.some((set) => v.S[set].has(form.slice(1)));
+}
+
+/** the verbs that open a further gathering in the sentence (التقت X Y، وستجري مباحثات مع Z) */
+const NEXT_GATHERING: GatheringSet[] = [...FUTURE_STEMS, "sendVerbs", "receiveMessage"];
+
+/** where the clause of a gathering at chunk k ends: at its clause's end or at the verb of a further gathering */
+export function gatheringEnd(v: SentenceView, k: number): number {
+  const end = clauseEnd(v, k);
+  for (let j = k + 1; j < end; j++)
+    if (NEXT_GATHERING.some((set) => inSet(v, v.cs[j], set)) || futureVerb(v, v.cs[j])) return j;
+  return end;
+}
+
+/** a word of the future or a negation before chunk k in its sentence (من المقرر أن يسلم X رسالة، لم يلتق،
+ * وسيجري X محادثات) */
 export function plannedBefore(v: SentenceView, k: number): boolean {
   const { cs } = v;
   if (v.has(cs[k - 1], B.negation)) return true;
-  for (let j = k - 1; j >= 0 && !isBreak(v, cs[j]); j--) if (inSet(v, cs[j], "gatheringFuture")) return true;
+  for (let j = k; j >= 0 && !isBreak(v, cs[j]); j--)
+    if ((j < k && inSet(v, cs[j], "gatheringFuture")) || futureVerb(v, cs[j])) return true;
   return false;
 }
 
 /**
  * a meeting or visit spoken of as planned, expected, invited to or negated: a word of the future before it in
  * its sentence (من المقرر أن يلتقي X … على هامش اجتماع: the whole sentence is planned) or right after it
- * (يلتقي X Y غدا)
+ * (يلتقي X Y غدا), or one invited to (دعاه إلى زيارة)
  */
 export function notHappened(v: SentenceView, k: number): boolean {
-  if (plannedBefore(v, k)) return true;
+  // دعا X Y إلى زيارة/لقاء: invited or called to it
+  if (plannedBefore(v, k) || v.isWord(v.cs[k - 1], "الي")) return true;
   const end = Math.min(clauseEnd(v, k), k + 1 + FUTURE_AFTER_REACH);
   for (let j = k; j < end; j++) if (inSet(v, v.cs[j], "gatheringFuture")) return true;
   return false;
@@ -92,9 +133,11 @@ function bodyStands(v: SentenceView, j: number): boolean {
 
 /** the parties a chunk stands for at a gathering: its persons, the senders of a delegation, or a body */
 export function partiesOf(v: SentenceView, d: Discourse, c: Chunk): string[] {
+  const j = v.cs.indexOf(c);
+  // مطار حيدر علييف، قاعة X: a name after the head of a place names the place
+  if (inSet(v, v.cs[j - 1], "placeHeads")) return [];
   const ps = personsOf(v, d, c);
   if (ps.length) return ps;
-  const j = v.cs.indexOf(c);
   if (inSet(v, c, "delegations")) return delegationOf(v, j);
   return bodyStands(v, j) ? (c.ents ?? []) : [];
 }

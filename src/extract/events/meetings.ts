@@ -18,7 +18,7 @@ import type { Participant } from "../types.js";
 import { isCalled } from "./callRecords.js";
 import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
 import type { Discourse } from "./discourse.js";
-import { inSet, notHappened, partiesOf, persons, record } from "./gathering.js";
+import { countryOf, gatheringEnd, inSet, notHappened, partiesOf, persons, record } from "./gathering.js";
 import { messageAt } from "./messages.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
@@ -91,7 +91,7 @@ function atReception(v: SentenceView, d: Discourse, k: number, after: string[], 
 /** التقى X Y، التقى X بـ Y، X و Y اجتمعا، استقبل X Y، خلال استقباله Y؛ a delegation or a body may be a party */
 function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   // the reception's guest and host follow it over «لدى وصوله» and its verb: to the sentence's punctuation
-  let end = clauseEnd(v, k);
+  let end = gatheringEnd(v, k);
   if (inSet(v, v.cs[k], "receptionNouns")) while (end < v.cs.length && !isBreak(v, v.cs[end])) end++;
   const after = personsIn(v, d, k + 1, end, partiesOf);
   if (atReception(v, d, k, after, end)) return;
@@ -112,17 +112,27 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
     return;
   }
   const all = parties(d, [...before, ...after]);
-  emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...inForce, ...all], end);
+  // with one party named after the verb, the other is the clause's subject further back (بدأت X زيارة التقت
+  // خلالها Y) or the subject in force
+  const back = persons(d, personsIn(v, d, clauseStart(v, k), k)).slice(0, 1);
+  emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...(back.length ? back : inForce), ...all], end);
 }
 
 /** how far after a meeting noun its relative verb may stand (اجتماع ثلاثي يضم، اللقاء الذي جمع) */
 const RELATIVE_REACH = 4;
 
-/** the party annexed to a meeting noun (لقاء الرئيس X بـ Y، بلقاء الرئيس Y): a person or a delegation, not a
- * body (اجتماع مجلس الوزراء is the body's session) */
-function annexedParty(v: SentenceView, d: Discourse, k: number): string[] {
+/** the words before a meeting noun that make it an event the clause's subject took part in (بعد لقاء Y) */
+const MEETING_ADVERBS = ["في", "خلال", "بعد", "عقب", "اثر", "اثناء"];
+
+/**
+ * the party annexed to a meeting noun (لقاء الرئيس X بـ Y، بلقاء الرئيس Y): a person or a delegation, not a body
+ * (اجتماع مجلس الوزراء is the body's session); only where the noun is held (gv), attached to بـ or in a phrase of
+ * time (بعد لقاء Y): «إن محادثات X و Y ستتناول», «حضر اللقاء X», «على هامش لقاء X» name no meeting of the subject
+ */
+function annexedParty(v: SentenceView, d: Discourse, k: number, gv: number): string[] {
   const c = v.cs[k + 1];
-  return c && c.pre === "" && c.type !== "org" ? partiesOf(v, d, c) : [];
+  const held = gv >= 0 || v.u.toks[v.cs[k].s].norm.startsWith("ب") || v.isWord(v.cs[k - 1], ...MEETING_ADVERBS);
+  return held && c && c.pre === "" && c.type !== "org" ? partiesOf(v, d, c) : [];
 }
 
 /** عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء Y */
@@ -156,18 +166,20 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
     emitMeeting(v, d, cs[k], null, [...persons(d, d.subject()), ...personsIn(v, d, k + 1, k + 2)], end);
     return;
   }
-  const annexed = annexedParty(v, d, k);
   let gv = -1;
   for (let j = k - 1; j >= start && gv < 0; j--) if (inSet(v, cs[j], "holdVerbs")) gv = j;
+  const annexed = annexedParty(v, d, k, gv);
   if (gv < 0 && !obj.ents.length && !annexed.length) return;
   // (جمع لقاء X بـ Y: the annexed party and the object are the two sides)
   if (annexed.length && obj.ents.length) {
     emitMeeting(v, d, cs[k], null, [...annexed, ...obj.ents], end);
     return;
   }
-  // the subject: the parties between the verb and the noun, before the verb, or the subject in force
+  // the subject: the parties between the verb and the noun, before the verb, after the verb the phrase leads to
+  // (وفي لقاء مع Y، قال X), or the subject in force
   const subject = personsIn(v, d, gv >= 0 ? gv + 1 : start, k, partiesOf);
-  const holders = subject.length ? subject : persons(d, d.subject());
+  const later = cs[end]?.type === "verb" ? persons(d, v.subjectAfter(end, true)?.ents ?? []) : [];
+  const holders = subject.length ? subject : later.length ? later : persons(d, d.subject());
   emitMeeting(v, d, cs[k], null, [...holders, ...annexed, ...obj.ents], end);
 }
 
@@ -193,6 +205,9 @@ function visitByNoun(v: SentenceView, d: Discourse, k: number): { visitor?: stri
   for (let j = k - 1; j >= start && arrive < 0; j--) if (inSet(v, cs[j], "arriveVerbs")) arrive = j;
   if (!place && arrive >= 0) place = destinationIn(v, arrive + 1, k);
   let visitor: string | undefined = persons(d, personsIn(v, d, arrive >= 0 ? arrive + 1 : start, k))[0];
+  // زيارة يقوم بها X، زيارة يجريها X: the person right after the relative names the visitor
+  const rel = v.findTok(k + 1, k + 4, (c) => v.isWord(c, ...v.S.visitRelatives));
+  if (!visitor && rel >= 0) visitor = persons(d, personsIn(v, d, rel + 1, rel + 2))[0];
   if (!visitor && arrive < 0) {
     const later = arrivalAfter(v, d, k);
     visitor = later.visitor;
@@ -201,11 +216,32 @@ function visitByNoun(v: SentenceView, d: Discourse, k: number): { visitor?: stri
   return { visitor: visitor ?? persons(d, d.subject())[0], place };
 }
 
-/** زار X بلدا؛ يزور X بلدا (now); وصل X إلى Y في زيارة؛ في/خلال زيارة (رسمية) إلى Y */
+/** how far after its subject an arrival's «إلى» may stand (وصل X، اليوم الأحد، إلى Y) */
+const ARRIVAL_REACH = 5;
+
+/**
+ * وصل/توجه X إلى Y with no visit noun: a visit when Y is a state or its capital and the visitor is known to be of
+ * another state (وصل الرئيس X إلى عاصمة بلاده عائدا is a return, and an arrival at a city no state is given for
+ * may be at home)
+ */
+function arrivalVisit(v: SentenceView, d: Discourse, k: number): { visitor?: string; place: string | null } {
+  const subject = v.subjectAfter(k, true) ?? v.subjectBefore(k);
+  const visitor = persons(d, subject?.ents ?? [])[0];
+  if (!subject || !visitor) return { place: null };
+  const from = subject.at > k ? subject.at + 1 : k + 1;
+  const to = v.findTok(from, from + ARRIVAL_REACH, (c) => v.isWord(c, "الي"));
+  const c = to >= 0 ? v.cs[to + 1] : undefined;
+  if (c?.type !== "country" || c.form === "nisba" || !c.ents?.length) return { place: null };
+  const own = countryOf(d, visitor);
+  return own && own !== c.ents[0] ? { visitor, place: c.ents[0] } : { place: null };
+}
+
+/** زار X بلدا؛ يزور X بلدا (now); وصل X إلى Y (في زيارة)؛ في/خلال زيارة (رسمية) إلى Y */
 function visitAt(v: SentenceView, d: Discourse, k: number): void {
   let visitor: string | undefined;
   let place: string | null;
-  if (inSet(v, v.cs[k], "visitVerbs")) {
+  if (inSet(v, v.cs[k], "arriveAlone")) ({ visitor, place } = arrivalVisit(v, d, k));
+  else if (inSet(v, v.cs[k], "visitVerbs")) {
     const subject = v.subjectAfter(k, true);
     const subj = persons(d, subject?.ents ?? v.subjectBefore(k)?.ents ?? d.subject());
     visitor = subj[0];
@@ -234,7 +270,7 @@ export function gatheringRule(v: SentenceView, d: Discourse, k: number): boolean
     return false;
   }
   if (notHappened(v, k)) return false;
-  if (inSet(v, c, "visitVerbs") || inSet(v, c, "visitNouns")) visitAt(v, d, k);
+  if (inSet(v, c, "visitVerbs") || inSet(v, c, "visitNouns") || inSet(v, c, "arriveAlone")) visitAt(v, d, k);
   else if (notInPerson(v, k)) return false;
   else if (inSet(v, c, "meetVerbs") || inSet(v, c, "hostVerbs") || inSet(v, c, "receptionNouns"))
     meetingAtVerb(v, d, k);

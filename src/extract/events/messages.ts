@@ -4,10 +4,11 @@
  * نقل/سلم/حمل, or the one a relative verb names: نقلها Z). A message to be delivered (من المقرر أن يسلم) is none.
  * Reads: the clause grammar and the subject in force. Emits: Message events (through gathering.ts's record).
  */
+import { ensureUnnamedHolder } from "../holders.js";
 import type { Participant } from "../types.js";
 import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
 import type { Discourse } from "./discourse.js";
-import { inSet, persons, plannedBefore, record } from "./gathering.js";
+import { countryOf, inSet, persons, plannedBefore, record } from "./gathering.js";
 import type { SentenceView } from "./view.js";
 
 interface Roles {
@@ -49,13 +50,32 @@ function toHostInForce(v: SentenceView, j: number): boolean {
  */
 function governedBy(v: SentenceView, d: Discourse, gv: number, k: number, r: Roles, inForce?: string): void {
   const between = personsIn(v, d, gv + 1, k);
-  const subject = between[0] ?? personBefore(v, d, gv) ?? inForce;
+  // سلم مبعوث الرئيس X رسالة: the person the envoy is annexed to sent it, and the envoy carried it
+  const envoyOf = inSet(v, v.cs[gv + 1], "envoys") ? between.shift() : undefined;
+  if (envoyOf) r.sender ??= envoyOf;
+  const subject = envoyOf ? unnamedEnvoy(v, d, gv + 1, envoyOf) : (between[0] ?? personBefore(v, d, gv) ?? inForce);
   if (inSet(v, v.cs[gv], "deliverVerbs")) {
     r.carrier = subject;
-    r.recipient ??= prepObject(v, d, gv + 1, k, ["الي"]).ents[0] ?? between[1];
+    r.recipient ??= prepObject(v, d, gv + 1, k, ["الي"]).ents[0] ?? between[envoyOf ? 0 : 1];
     if (!r.recipient && toHostInForce(v, gv) && inForce !== r.carrier) r.recipient = inForce;
   } else if (inSet(v, v.cs[gv], "receiveMessage")) r.recipient ??= subject;
   else r.sender ??= subject;
+}
+
+/**
+ * an envoy no name is given for, at chunk j (نقلها مبعوثه الخاص، نقلها المبعوث الخاص): the unnamed envoy of the
+ * sender's state, the same entity the call rules make for an unnamed counterpart
+ */
+function unnamedEnvoy(v: SentenceView, d: Discourse, j: number, sender?: string): string | undefined {
+  const c = v.cs[j];
+  const envoy = inSet(v, c, "envoys") || (c?.type === "office" && c.office === "envoy" && !c.ents?.length);
+  const country = sender ? countryOf(d, sender) : null;
+  if (!envoy || !country) return undefined;
+  const iso = country.replace(/^country:/, "").toUpperCase();
+  const title = v.lex.offices.get("envoy")?.ar ?? "envoy";
+  const id = ensureUnnamedHolder(d.reg, v.lex, "envoy", iso, `${title} (${v.lex.countries.get(iso)?.ar ?? iso})`);
+  d.reg.mention(id, v.ev.sentence, c.start + c.pre.length, c.end);
+  return id;
 }
 
 /** a relative verb after the noun: the carrier (نقلها إليه Z، ، سلمها Z) or the sender (في رسالة وجهها X إلى Y) */
@@ -64,7 +84,7 @@ function relativeAfter(v: SentenceView, d: Discourse, k: number, r: Roles, inFor
   for (let j = k + 1; j < cs.length && !isBreak(v, cs[j]); j++) {
     const relEnd = clauseEnd(v, j);
     if (inSet(v, cs[j], "deliverVerbs") && !r.carrier) {
-      r.carrier = personsIn(v, d, j + 1, relEnd)[0];
+      r.carrier = personsIn(v, d, j + 1, relEnd)[0] ?? unnamedEnvoy(v, d, j + 1, r.sender);
       if (!r.recipient && v.findTok(j + 1, j + 3, (c) => v.isWord(c, "اليه", "لها", "له")) >= 0) r.recipient = inForce;
     } else if (inSet(v, cs[j], "sendVerbs") && !r.sender) {
       // وجهها X إلى Y: a person right after the verb sent it; with none, the subject in force
@@ -91,6 +111,8 @@ export function messageAt(v: SentenceView, d: Discourse, k: number): void {
   for (let j = k - 1; j >= Math.max(0, start - 1) && gv < 0; j--)
     if (inSet(v, cs[j], "deliverVerbs") || inSet(v, cs[j], "receiveMessage") || inSet(v, cs[j], "sendVerbs")) gv = j;
   if (gv >= 0) governedBy(v, d, gv, k, r, inForce);
+  // وأكد X في رسالته إلى Y: the noun's own pronoun is the clause's subject, who sent it
+  else if (!r.sender && /(ته|تها)$/.test(v.u.toks[cs[k].s].norm)) r.sender = personsIn(v, d, start, k)[0] ?? inForce;
   // رسالة الرئيس X إلى Y: the person the noun is annexed to sent it
   const annexed = inSet(v, cs[k + 1], "messageKinds") ? k + 2 : k + 1;
   if (!r.sender && cs[annexed]?.type === "person" && !/^[وبل]/.test(cs[annexed].pre))
