@@ -294,6 +294,15 @@ describe("more constructions: the subject after the phrase, arrivals, envoys, th
     expect(roles(g, "Meeting")).toEqual([["participant=شيرلي أيوركور بوتشواي", "participant=موساليا مودافادي"]]);
   });
 
+  it("زار X مدينة حيث التقى Y: the visitor met Y; حط X رحاله في مدينة في زيارة", () => {
+    const g = graph("وزار الرئيس الغاني جون ماهاما نيروبي حيث التقى الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=جون ماهاما", "participant=وليام روتو"]]);
+    expect(
+      roles(graph("وحط وزير الخارجية الغاني صامويل أبلاكوا رحاله في كمبالا في زيارة هي الأولى من نوعها."), "Visit"),
+    ).toEqual([["visitor=صامويل أبلاكوا", "location=أوغندا"]]);
+  });
+
   it("a name after the head of a place (مطار X) is no party", () => {
     const g = graph(
       "وكان في استقبال الرئيس الغاني جون ماهاما لدى وصوله إلى مطار جومو كينياتا الدولي نائب الرئيس الكيني كيثوري كينديكي.",

@@ -113,9 +113,17 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   }
   const all = parties(d, [...before, ...after]);
   // with one party named after the verb, the other is the clause's subject further back (بدأت X زيارة التقت
-  // خلالها Y) or the subject in force
+  // خلالها Y), the sentence's (زار X بيروت حيث التقى Y) or the subject in force
   const back = persons(d, personsIn(v, d, clauseStart(v, k), k)).slice(0, 1);
+  if (!back.length) back.push(...persons(d, personsIn(v, d, sentenceStart(v, k), k)).slice(0, 1));
   emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...(back.length ? back : inForce), ...all], end);
+}
+
+/** where the sentence part holding chunk k starts: after the last sentence punctuation before it */
+function sentenceStart(v: SentenceView, k: number): number {
+  let j = k - 1;
+  while (j >= 0 && !isBreak(v, v.cs[j])) j--;
+  return j + 1;
 }
 
 /** how far after a meeting noun its relative verb may stand (اجتماع ثلاثي يضم، اللقاء الذي جمع) */
