@@ -448,6 +448,7 @@ const EVENT_SETS: Record<string, string> = {
   visitRelatives: "gatherings.visitRelatives",
   envoys: "gatherings.envoys",
   placeHeads: "gatherings.placeHeads",
+  denials: "gatherings.denials",
   messageNouns: "gatherings.message",
   messageKinds: "gatherings.messageKinds",
   deliverVerbs: "gatherings.deliver",

@@ -355,3 +355,41 @@ describe("more constructions: the subject after the phrase, arrivals, envoys, th
     noGatherings(t),
   );
 });
+
+describe("talks, cables, a dual subject and denials", () => {
+  it("خلال مباحثاته مع Y؛ X ونظيره Y قد التقيا؛ الرئيسان [nisba] و[nisba] قد التقيا", () => {
+    expect(
+      roles(
+        graph("وأكد الرئيس الكيني وليام روتو خلال مباحثاته مع نظيره الأوغندي يويري موسيفيني ضرورة التهدئة."),
+        "Meeting",
+      ),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
+    expect(
+      roles(
+        graph("وكان الرئيس الكيني وليام روتو ونظيره الأوغندي يويري موسيفيني قد التقيا في نيروبي الشهر الماضي."),
+        "Meeting",
+      ),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني", "location=كينيا"]]);
+    expect(roles(graph("وكان الرئيسان الكيني والأوغندي قد التقيا في نيروبي الشهر الماضي."), "Meeting")).toEqual([
+      ["participant=الرئيس الكيني", "participant=الرئيس الأوغندي", "location=كينيا"],
+    ]);
+  });
+
+  it("خلال زيارته إلى مدينة، التقى X Y: the subject of the verb after the phrase is the visitor", () => {
+    const g = graph("وخلال زيارته إلى كمبالا، التقى الرئيس الغاني جون ماهاما الرئيس الأوغندي يويري موسيفيني.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=أوغندا"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=جون ماهاما", "participant=يويري موسيفيني"]]);
+  });
+
+  it("a cable of congratulation is a message", () => {
+    expect(roles(graph("وبعث الرئيس الغاني جون ماهاما برقية تهنئة إلى الرئيس الكيني وليام روتو."), "Message")).toEqual([
+      ["sender=جون ماهاما", "recipient=وليام روتو"],
+    ]);
+  });
+
+  it("a meeting denied is none", () => {
+    noGatherings(
+      "ونفى المتحدث باسم الرئاسة الكينية أن يكون الرئيس وليام روتو قد التقى الرئيس الأوغندي يويري موسيفيني.",
+    );
+  });
+});

@@ -27,6 +27,7 @@ export type GatheringSet =
   | "arriveAlone"
   | "envoys"
   | "placeHeads"
+  | "denials"
   | "messageNouns"
   | "messageKinds"
   | "deliverVerbs"
@@ -82,13 +83,18 @@ export function gatheringEnd(v: SentenceView, k: number): number {
   return end;
 }
 
-/** a word of the future or a negation before chunk k in its sentence (من المقرر أن يسلم X رسالة، لم يلتق،
- * وسيجري X محادثات) */
+/** how far back a denial may govern a gathering (نفى المتحدث باسم X أن يكون Y قد التقى Z) */
+const DENIAL_REACH = 10;
+
+/** a word of the future, a negation or a denial before chunk k in its sentence (من المقرر أن يسلم X رسالة، لم
+ * يلتق، وسيجري X محادثات، نفى أن يكون X قد التقى Y) */
 export function plannedBefore(v: SentenceView, k: number): boolean {
   const { cs } = v;
   if (v.has(cs[k - 1], B.negation)) return true;
-  for (let j = k; j >= 0 && !isBreak(v, cs[j]); j--)
+  for (let j = k; j >= 0 && !isBreak(v, cs[j]); j--) {
     if ((j < k && inSet(v, cs[j], "gatheringFuture")) || futureVerb(v, cs[j])) return true;
+    if (k - j <= DENIAL_REACH && inSet(v, cs[j], "denials")) return true;
+  }
   return false;
 }
 

@@ -18,7 +18,16 @@ import type { Participant } from "../types.js";
 import { isCalled } from "./callRecords.js";
 import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
 import type { Discourse } from "./discourse.js";
-import { countryOf, gatheringEnd, inSet, notHappened, partiesOf, persons, record } from "./gathering.js";
+import {
+  countryOf,
+  type GatheringSet,
+  gatheringEnd,
+  inSet,
+  notHappened,
+  partiesOf,
+  persons,
+  record,
+} from "./gathering.js";
 import { messageAt } from "./messages.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
@@ -114,8 +123,10 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   const all = parties(d, [...before, ...after]);
   // with one party named after the verb, the other is the clause's subject further back (بدأت X زيارة التقت
   // خلالها Y), the sentence's (زار X بيروت حيث التقى Y) or the subject in force
-  const back = persons(d, personsIn(v, d, clauseStart(v, k), k)).slice(0, 1);
-  if (!back.length) back.push(...persons(d, personsIn(v, d, sentenceStart(v, k), k)).slice(0, 1));
+  // (with none, all the clause names before it: الرئيسان X و Y قد التقيا)
+  let back = persons(d, personsIn(v, d, clauseStart(v, k), k));
+  if (all.length || !back.length)
+    back = (back.length ? back : persons(d, personsIn(v, d, sentenceStart(v, k), k))).slice(0, 1);
   emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...(back.length ? back : inForce), ...all], end);
 }
 
@@ -191,14 +202,21 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   emitMeeting(v, d, cs[k], null, [...holders, ...annexed, ...obj.ents], end);
 }
 
-/** في أول زيارة له …، وصل X إلى Y: the verb of arriving after a visit phrase names the visitor and the place */
-function arrivalAfter(v: SentenceView, d: Discourse, k: number): { visitor?: string; place: string | null } {
+/** the verbs whose subject a visit phrase before them speaks of (خلال زيارته إلى Y، التقى X) */
+const AFTER_PHRASE: GatheringSet[] = ["arriveVerbs", "meetVerbs", "hostVerbs", "holdVerbs"];
+
+/**
+ * في أول زيارة له …، وصل X إلى Y؛ خلال زيارته إلى Y، التقى X Z: the verb after a visit phrase names the visitor
+ * (and, arriving, the place)
+ */
+function visitorAfter(v: SentenceView, d: Discourse, k: number): { visitor?: string; place: string | null } {
   for (let j = k + 1; j < v.cs.length && !isBreak(v, v.cs[j]); j++) {
-    if (!inSet(v, v.cs[j], "arriveVerbs")) continue;
+    if (v.cs[j].type !== "verb" && !AFTER_PHRASE.some((set) => inSet(v, v.cs[j], set))) continue;
     const subject = v.subjectAfter(j, true);
+    const arrive = inSet(v, v.cs[j], "arriveVerbs");
     return {
       visitor: persons(d, subject?.ents ?? [])[0],
-      place: destinationIn(v, subject ? subject.at + 1 : j + 1, clauseEnd(v, j)),
+      place: arrive ? destinationIn(v, subject ? subject.at + 1 : j + 1, clauseEnd(v, j)) : null,
     };
   }
   return { place: null };
@@ -217,7 +235,7 @@ function visitByNoun(v: SentenceView, d: Discourse, k: number): { visitor?: stri
   const rel = v.findTok(k + 1, k + 4, (c) => v.isWord(c, ...v.S.visitRelatives));
   if (!visitor && rel >= 0) visitor = persons(d, personsIn(v, d, rel + 1, rel + 2))[0];
   if (!visitor && arrive < 0) {
-    const later = arrivalAfter(v, d, k);
+    const later = visitorAfter(v, d, k);
     visitor = later.visitor;
     place ??= later.place;
   }
