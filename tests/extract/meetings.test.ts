@@ -381,6 +381,14 @@ describe("talks, cables, a dual subject and denials", () => {
     expect(roles(g, "Meeting")).toEqual([["participant=جون ماهاما", "participant=يويري موسيفيني"]]);
   });
 
+  it("زيارة X إلى Y: the person annexed is the visitor; وفي لقاء X و Y: both annexed parties met", () => {
+    const visit =
+      "وأكد وزير الخارجية الكيني موساليا مودافادي خلال زيارة الرئيس الغاني جون ماهاما إلى نيروبي أهمية التعاون.";
+    const meeting = "وفي لقاء الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني، اتفق الجانبان على فتح الحدود.";
+    expect(roles(graph(visit), "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(graph(meeting), "Meeting")).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
+  });
+
   it("a cable of congratulation is a message", () => {
     expect(roles(graph("وبعث الرئيس الغاني جون ماهاما برقية تهنئة إلى الرئيس الكيني وليام روتو."), "Message")).toEqual([
       ["sender=جون ماهاما", "recipient=وليام روتو"],

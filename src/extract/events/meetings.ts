@@ -16,7 +16,7 @@
 import type { Chunk } from "../mentions.js";
 import type { Participant } from "../types.js";
 import { isCalled } from "./callRecords.js";
-import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
+import { clauseEnd, clauseStart, coordinated, isBreak, personsIn, prepObject } from "./clause.js";
 import type { Discourse } from "./discourse.js";
 import {
   countryOf,
@@ -151,7 +151,9 @@ const MEETING_ADVERBS = ["في", "خلال", "بعد", "عقب", "اثر", "اث
 function annexedParty(v: SentenceView, d: Discourse, k: number, gv: number): string[] {
   const c = v.cs[k + 1];
   const held = gv >= 0 || v.u.toks[v.cs[k].s].norm.startsWith("ب") || v.isWord(v.cs[k - 1], ...MEETING_ADVERBS);
-  return held && c && c.pre === "" && c.type !== "org" ? partiesOf(v, d, c) : [];
+  // (وفي لقاء X و Y: the parties joined to the first)
+  const first = held && c && c.pre === "" && c.type !== "org" ? partiesOf(v, d, c) : [];
+  return first.length ? coordinated(v, d, k + 1, clauseEnd(v, k), partiesOf) : [];
 }
 
 /** عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء Y */
@@ -230,7 +232,12 @@ function visitByNoun(v: SentenceView, d: Discourse, k: number): { visitor?: stri
   let arrive = -1;
   for (let j = k - 1; j >= start && arrive < 0; j--) if (inSet(v, cs[j], "arriveVerbs")) arrive = j;
   if (!place && arrive >= 0) place = destinationIn(v, arrive + 1, k);
-  let visitor: string | undefined = persons(d, personsIn(v, d, arrive >= 0 ? arrive + 1 : start, k))[0];
+  // زيارة الرئيس X إلى Y: the person annexed to the noun made the visit, whoever the clause's subject is
+  const annexed = cs[k + 1]?.type === "person" && cs[k + 1].pre === "" ? personsIn(v, d, k + 1, k + 2) : [];
+  let visitor: string | undefined = persons(d, [
+    ...annexed,
+    ...personsIn(v, d, arrive >= 0 ? arrive + 1 : start, k),
+  ])[0];
   // زيارة يقوم بها X، زيارة يجريها X: the person right after the relative names the visitor
   const rel = v.findTok(k + 1, k + 4, (c) => v.isWord(c, ...v.S.visitRelatives));
   if (!visitor && rel >= 0) visitor = persons(d, personsIn(v, d, rel + 1, rel + 2))[0];
