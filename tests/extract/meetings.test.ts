@@ -401,3 +401,22 @@ describe("talks, cables, a dual subject and denials", () => {
     );
   });
 });
+
+describe("a meeting spoken of in a story of a call", () => {
+  const call = "أجرى الرئيس الكيني وليام روتو اتصالا هاتفيا مع نظيره الأوغندي يويري موسيفيني.";
+  const pair = ["participant=وليام روتو", "participant=يويري موسيفيني"];
+
+  it.each([
+    ["واستعرض الرئيسان نتائج لقائهما الأخير في نيروبي.", [...pair, "location=كينيا"]],
+    ["وجاء الاتصال بعد أسبوع من القمة التي جمعت الرئيسين.", pair],
+  ])("the parties' own meeting is a meeting besides the call: %s", (t, expected) => {
+    const g = graph(`${call} ${t}`);
+    expect(roles(g, "Meeting")).toEqual([expected]);
+    expect(g.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);
+  });
+
+  it("talks re-mentioned after the call are the call", () => {
+    const g = graph(`${call} وتناولت المباحثات العلاقات الثنائية.`);
+    expect(roles(g, "Meeting")).toEqual([]);
+  });
+});

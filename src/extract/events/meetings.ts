@@ -34,12 +34,13 @@ import { B } from "./words.js";
 
 /**
  * held by phone or video, or an interview: a word of it right after the anchor, or a call in the clause
- * (استقبل X اتصالا هاتفيا من Y is a call received, not a guest)
+ * (استقبل X اتصالا هاتفيا من Y is a call received, not a guest); after a meeting noun only (لقاء عبر تقنية
+ * الاتصال المرئي): a call told before it (جاء الاتصال بعد القمة التي جمعت الرئيسين) is another event
  */
 function notInPerson(v: SentenceView, k: number): boolean {
   for (let j = k + 1; j <= k + 2 && j < v.cs.length; j++) if (inSet(v, v.cs[j], "notMeetings")) return true;
   const end = clauseEnd(v, k);
-  for (let j = clauseStart(v, k); j < end; j++)
+  for (let j = inSet(v, v.cs[k], "meetingNouns") ? k + 1 : clauseStart(v, k); j < end; j++)
     if (v.has(v.cs[j], B.callNouns) && !v.has(v.cs[j], B.talkNouns)) return true;
   return false;
 }
@@ -71,8 +72,9 @@ const parties = (d: Discourse, ids: string[]) =>
 function emitMeeting(v: SentenceView, d: Discourse, at: Chunk, host: string | null, others: string[], end: number) {
   const all = parties(d, host ? [host, ...others] : others);
   if (all.length < 2) return;
-  // talks between the parties of a call told before (أجريا اتصالا … وتناولت المباحثات) are that call again
-  if (inSet(v, at, "meetingNouns") && all.every((p) => isCalled(d, p))) return;
+  // talks between the parties of a call told before (أجريا اتصالا … وتناولت المباحثات) are that call again; a
+  // meeting or summit of theirs (لقائهما الأخير، القمة التي جمعت الرئيسين) is not
+  if (v.has(at, B.talkNouns) && all.every((p) => isCalled(d, p))) return;
   const parts: Participant[] =
     host && all[0] === host
       ? [{ role: "host", entity: host }, ...all.slice(1).map((g) => ({ role: "guest", entity: g }))]
