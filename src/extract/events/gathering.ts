@@ -101,11 +101,13 @@ export function plannedBefore(v: SentenceView, k: number): boolean {
 /**
  * a meeting or visit spoken of as planned, expected, invited to or negated: a word of the future before it in
  * its sentence (من المقرر أن يلتقي X … على هامش اجتماع: the whole sentence is planned) or right after it
- * (يلتقي X Y غدا), or one invited to (دعاه إلى زيارة)
+ * (يلتقي X Y غدا), one invited to (دعاه إلى زيارة) or one a visit is to hold (في زيارة يلتقي خلالها Y)
  */
 export function notHappened(v: SentenceView, k: number): boolean {
   // دعا X Y إلى زيارة/لقاء: invited or called to it
   if (plannedBefore(v, k) || v.isWord(v.cs[k - 1], "الي")) return true;
+  // في زيارة يلتقي/يجري خلالها …: a present tense relative to a visit tells what the visit is to hold
+  if (/^[يت]/.test(withoutWaw(v.u.toks[v.cs[k].s].norm)) && v.isWord(v.cs[k + 1], "خلالها", "خلاله")) return true;
   const end = Math.min(clauseEnd(v, k), k + 1 + FUTURE_AFTER_REACH);
   for (let j = k; j < end; j++) if (inSet(v, v.cs[j], "gatheringFuture")) return true;
   return false;
