@@ -435,6 +435,8 @@ const EVENT_SETS: Record<string, string> = {
   clauseStart: "clauseStart",
   meetVerbs: "gatherings.meet",
   hostVerbs: "gatherings.host",
+  receptionNouns: "gatherings.reception",
+  delegations: "gatherings.delegations",
   meetingNouns: "gatherings.nouns",
   holdVerbs: "gatherings.hold",
   notMeetings: "gatherings.notMeetings",
@@ -442,6 +444,11 @@ const EVENT_SETS: Record<string, string> = {
   visitVerbs: "gatherings.visit",
   visitNouns: "gatherings.visitNouns",
   arriveVerbs: "gatherings.arrive",
+  arriveAlone: "gatherings.arriveAlone",
+  visitRelatives: "gatherings.visitRelatives",
+  envoys: "gatherings.envoys",
+  placeHeads: "gatherings.placeHeads",
+  denials: "gatherings.denials",
   messageNouns: "gatherings.message",
   messageKinds: "gatherings.messageKinds",
   deliverVerbs: "gatherings.deliver",
@@ -450,7 +457,16 @@ const EVENT_SETS: Record<string, string> = {
 };
 
 /** the words a meeting, a visit or a message is spoken of by: the anchors of the gatherings rule */
-const GATHERING_ANCHORS = ["meetVerbs", "hostVerbs", "meetingNouns", "visitVerbs", "visitNouns", "messageNouns"];
+const GATHERING_ANCHORS = [
+  "meetVerbs",
+  "hostVerbs",
+  "receptionNouns",
+  "meetingNouns",
+  "visitVerbs",
+  "visitNouns",
+  "arriveAlone",
+  "messageNouns",
+];
 
 /** statement verbs with their forms' number and gender, the word sets, phrases, quantities and dual offices */
 function readEvents(

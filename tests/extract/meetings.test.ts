@@ -16,6 +16,13 @@ function roles(g: DocumentGraph, kind: DocEvent["kind"]): string[][] {
 
 const noCalls = (g: DocumentGraph) => expect(g.events.filter((e) => e.kind === "PhoneCall")).toEqual([]);
 
+/** a text that tells no meeting, visit, message or call */
+const noGatherings = (t: string) =>
+  expect(
+    graph(t).events.filter((e) => ["Meeting", "Visit", "Message", "PhoneCall"].includes(e.kind)),
+    t,
+  ).toEqual([]);
+
 describe("meetings", () => {
   it("استقبل X Y: X hosts, Y is the guest, with the day and the evidence", () => {
     const g = graph(
@@ -58,7 +65,7 @@ describe("meetings", () => {
 
   it("talks held in person (أجرى X مباحثات مع Y) are a meeting, never a call; talks by phone are a call", () => {
     const g = graph("وأجرى الرئيس الأوغندي يويري موسيفيني مباحثات مع الرئيس الغاني جون ماهاما في كمبالا.");
-    expect(roles(g, "Meeting")).toEqual([["participant=يويري موسيفيني", "participant=جون ماهاما"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=يويري موسيفيني", "participant=جون ماهاما", "location=أوغندا"]]);
     noCalls(g);
     const received = graph("واستقبل الرئيس الأوغندي يويري موسيفيني اتصالا هاتفيا من الرئيس الغاني جون ماهاما.");
     expect(roles(received, "Meeting")).toEqual([]);
@@ -178,5 +185,238 @@ describe("messages", () => {
 
   it("a message in a figure of speech is no event", () => {
     expect(roles(graph("ووجه الرئيس الكيني وليام روتو رسالة واضحة إلى المستثمرين."), "Message")).toEqual([]);
+  });
+});
+
+describe("delegations, bodies and the constructions news use most (issue 14)", () => {
+  it("a delegation stands for the state or body that sent it; a ministry is a party", () => {
+    const cases: [string, string[]][] = [
+      [
+        "واجتمع وفد سوداني مع وفد تشادي في الخرطوم لبحث أمن الحدود.",
+        ["participant=السودان", "participant=تشاد", "location=السودان"],
+      ],
+      ["واستقبل الرئيس الكيني وليام روتو وفدا من البرلمان الأوغندي.", ["host=وليام روتو", "guest=البرلمان الأوغندي"]],
+      [
+        "واستقبل الرئيس الغاني جون ماهاما وفدا نيجيريا رفيع المستوى في أكرا.",
+        ["host=جون ماهاما", "guest=نيجيريا", "location=غانا"],
+      ],
+      [
+        "وعقدت وزارة الخارجية الكينية اجتماعا مع وفد من الحكومة الغانية في نيروبي.",
+        ["participant=وزارة الخارجية الكينية", "participant=الحكومة الغانية", "location=كينيا"],
+      ],
+    ];
+    for (const [t, expected] of cases) {
+      const g = graph(t);
+      expect(roles(g, "Meeting"), t).toEqual([expected]);
+      noCalls(g);
+    }
+  });
+
+  it("كان في استقبال Y لدى وصوله X: X hosts Y", () => {
+    const g = graph("وكان في استقبال الرئيس الغاني جون ماهاما لدى وصوله الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Meeting")).toEqual([["host=وليام روتو", "guest=جون ماهاما"]]);
+  });
+
+  it("جمع لقاء X بـ Y، خلال لقاء جمعهما، أجرى X محادثات مع Y", () => {
+    const pair = ["participant=وليام روتو", "participant=يويري موسيفيني"];
+    expect(
+      roles(graph("وجمع لقاء الرئيس الكيني وليام روتو بالرئيس الأوغندي يويري موسيفيني في نيروبي."), "Meeting"),
+    ).toEqual([[...pair, "location=كينيا"]]);
+    expect(
+      roles(
+        graph(
+          "وبحث الرئيس الكيني وليام روتو مع نظيره الأوغندي يويري موسيفيني، خلال لقاء جمعهما في كمبالا، أمن الحدود.",
+        ),
+        "Meeting",
+      ),
+    ).toEqual([[...pair, "location=أوغندا"]]);
+    const talks = graph("وأجرى وزير الخارجية الغاني صامويل أبلاكوا محادثات مع نظيره الكيني موساليا مودافادي في أكرا.");
+    expect(roles(talks, "Meeting")).toEqual([
+      ["participant=صامويل أبلاكوا", "participant=موساليا مودافادي", "location=غانا"],
+    ]);
+    noCalls(talks);
+  });
+
+  it("استهل X زيارته إلى بلد بلقاء Y: a visit and a meeting", () => {
+    const g = graph("واستهل الرئيس الغاني جون ماهاما زيارته إلى كينيا بلقاء الرئيس وليام روتو.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=جون ماهاما", "participant=وليام روتو"]]);
+    noCalls(g);
+  });
+
+  it("arrivals: حل X بمدينة في زيارة؛ في أول زيارة له، وصل X إلى مدينة؛ a city not a capital is a place", () => {
+    expect(roles(graph("وحل وزير الخارجية الغاني صامويل أبلاكوا بنيروبي في زيارة رسمية."), "Visit")).toEqual([
+      ["visitor=صامويل أبلاكوا", "location=كينيا"],
+    ]);
+    expect(
+      roles(graph("وفي أول زيارة خارجية له منذ توليه المنصب، وصل الرئيس الغاني جون ماهاما إلى نيروبي."), "Visit"),
+    ).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(graph("ووصل رئيس الوزراء الهندي ناريندرا مودي إلى جدة في زيارة رسمية."), "Visit")).toEqual([
+      ["visitor=ناريندرا مودي", "location=جدة"],
+    ]);
+  });
+
+  it.each([
+    "ويلتقي الرئيس الكيني وليام روتو الرئيس الأوغندي يويري موسيفيني غدا في نيروبي.",
+    "ويعقد الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني قمة في كمبالا غدا.",
+    "ومن المقرر أن يسلم وزير الخارجية الغاني صامويل أبلاكوا رسالة من الرئيس جون ماهاما إلى الرئيس الكيني وليام روتو.",
+    "وسيجري الرئيس الغاني جون ماهاما محادثات مع الرئيس الكيني وليام روتو في وقت لاحق اليوم.",
+    "ودعا الرئيس الكيني وليام روتو نظيره الغاني جون ماهاما إلى زيارة نيروبي.",
+    "ومن المقرر أن يزور الرئيس الغاني جون ماهاما نيروبي في زيارة يلتقي خلالها الرئيس الكيني وليام روتو.",
+    "وقال وزير الخارجية الكيني موساليا مودافادي إن محادثات الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني ستتناول أمن الحدود.",
+  ])("told ahead (غدا، سيجري، من المقرر، ستتناول) or invited to (إلى زيارة): no events: %s", (t) => noGatherings(t));
+
+  it("messages: سلم Z Y رسالة من X، نقل Z إلى Y رسالة، الذي نقل إليه رسالة", () => {
+    const expected = [["sender=يويري موسيفيني", "carrier=جيجي أودونغو", "recipient=وليام روتو"]];
+    for (const t of [
+      "وسلم وزير الخارجية الأوغندي جيجي أودونغو الرئيس الكيني وليام روتو رسالة من الرئيس يويري موسيفيني.",
+      "ونقل وزير الخارجية الأوغندي جيجي أودونغو إلى الرئيس الكيني وليام روتو رسالة خطية من الرئيس يويري موسيفيني.",
+      "واستقبل الرئيس الكيني وليام روتو وزير الخارجية الأوغندي جيجي أودونغو، الذي نقل إليه رسالة من الرئيس يويري موسيفيني.",
+    ]) {
+      const g = graph(t);
+      expect(roles(g, "Message"), t).toEqual(expected);
+      noCalls(g);
+    }
+  });
+});
+
+describe("more constructions: the subject after the phrase, arrivals, envoys, the future tense", () => {
+  it("وفي لقاء مع Y، قال X: the subject of the verb the phrase leads to met Y", () => {
+    const g = graph(
+      "وفي لقاء مع نظيره الأوغندي جيجي أودونغو، قال وزير الخارجية الكيني موساليا مودافادي إن بلاده تدعم الحوار.",
+    );
+    expect(roles(g, "Meeting")).toEqual([["participant=موساليا مودافادي", "participant=جيجي أودونغو"]]);
+  });
+
+  it("بدأت X زيارة التقت خلالها Y: the visitor met Y", () => {
+    const g = graph(
+      "وقد بدأت وزيرة الخارجية الغانية شيرلي أيوركور بوتشواي أمس زيارة لكينيا التقت خلالها نظيرها الكيني موساليا مودافادي.",
+    );
+    expect(roles(g, "Visit")).toEqual([["visitor=شيرلي أيوركور بوتشواي", "location=كينيا"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=شيرلي أيوركور بوتشواي", "participant=موساليا مودافادي"]]);
+  });
+
+  it("وصل X إلى مدينة في زيارة يلتقي خلالها Y: a visit, and a meeting it is to hold (none)", () => {
+    const g = graph("ووصل الرئيس الغاني جون ماهاما إلى نيروبي في زيارة رسمية يلتقي خلالها الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(g, "Meeting")).toEqual([]);
+  });
+
+  it("زار X مدينة حيث التقى Y: the visitor met Y; حط X رحاله في مدينة في زيارة", () => {
+    const g = graph("وزار الرئيس الغاني جون ماهاما نيروبي حيث التقى الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=جون ماهاما", "participant=وليام روتو"]]);
+    expect(
+      roles(graph("وحط وزير الخارجية الغاني صامويل أبلاكوا رحاله في كمبالا في زيارة هي الأولى من نوعها."), "Visit"),
+    ).toEqual([["visitor=صامويل أبلاكوا", "location=أوغندا"]]);
+  });
+
+  it("a name after the head of a place (مطار X) is no party", () => {
+    const g = graph(
+      "وكان في استقبال الرئيس الغاني جون ماهاما لدى وصوله إلى مطار جومو كينياتا الدولي نائب الرئيس الكيني كيثوري كينديكي.",
+    );
+    expect(roles(g, "Meeting")).toEqual([["host=كيثوري كينديكي", "guest=جون ماهاما"]]);
+  });
+
+  it("visits: زيارة يقوم بها X إلى Y؛ وصل/توجه X إلى a foreign capital; a return home is none", () => {
+    expect(
+      roles(graph("وفي زيارة يقوم بها الرئيس الغاني جون ماهاما إلى نيروبي، بحث الجانبان التعاون التجاري."), "Visit"),
+    ).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(graph("ووصل وزير الخارجية الغاني صامويل أبلاكوا إلى نيروبي قادما من كمبالا."), "Visit")).toEqual([
+      ["visitor=صامويل أبلاكوا", "location=كينيا"],
+    ]);
+    expect(roles(graph("وتوجه الرئيس الغاني جون ماهاما إلى كمبالا في زيارة رسمية."), "Visit")).toEqual([
+      ["visitor=جون ماهاما", "location=أوغندا"],
+    ]);
+    expect(roles(graph("ووصل الرئيس الكيني وليام روتو إلى نيروبي عائدا من أكرا."), "Visit")).toEqual([]);
+  });
+
+  it("an envoy no name is given for carries the message as the sender's state's envoy", () => {
+    for (const t of [
+      "وتسلم الرئيس الكيني وليام روتو رسالة من الرئيس الأوغندي يويري موسيفيني نقلها مبعوثه الخاص.",
+      "وسلم مبعوث الرئيس الأوغندي يويري موسيفيني رسالة خطية إلى الرئيس الكيني وليام روتو.",
+    ]) {
+      const g = graph(t);
+      const [m] = g.events.filter((e) => e.kind === "Message");
+      expect(roles(g, "Message")[0], t).toEqual([
+        "sender=يويري موسيفيني",
+        expect.stringMatching(/^carrier=/),
+        "recipient=وليام روتو",
+      ]);
+      const carrier = g.entities.find((e) => e.id === m.participants[1].entity);
+      expect(carrier?.unnamed).toBe(true);
+      expect(carrier?.country).toBe("country:ug");
+      noCalls(g);
+    }
+  });
+
+  it("وأكد X في رسالته إلى Y: the noun's pronoun is the sender", () => {
+    const g = graph("وأكد الرئيس الغاني جون ماهاما في رسالته إلى الرئيس الكيني وليام روتو دعم بلاده.");
+    expect(roles(g, "Message")).toEqual([["sender=جون ماهاما", "recipient=وليام روتو"]]);
+  });
+});
+
+describe("talks, cables, a dual subject and denials", () => {
+  it("خلال مباحثاته مع Y؛ X ونظيره Y قد التقيا؛ الرئيسان [nisba] و[nisba] قد التقيا", () => {
+    expect(
+      roles(
+        graph("وأكد الرئيس الكيني وليام روتو خلال مباحثاته مع نظيره الأوغندي يويري موسيفيني ضرورة التهدئة."),
+        "Meeting",
+      ),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
+    expect(
+      roles(
+        graph("وكان الرئيس الكيني وليام روتو ونظيره الأوغندي يويري موسيفيني قد التقيا في نيروبي الشهر الماضي."),
+        "Meeting",
+      ),
+    ).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني", "location=كينيا"]]);
+    expect(roles(graph("وكان الرئيسان الكيني والأوغندي قد التقيا في نيروبي الشهر الماضي."), "Meeting")).toEqual([
+      ["participant=الرئيس الكيني", "participant=الرئيس الأوغندي", "location=كينيا"],
+    ]);
+  });
+
+  it("خلال زيارته إلى مدينة، التقى X Y: the subject of the verb after the phrase is the visitor", () => {
+    const g = graph("وخلال زيارته إلى كمبالا، التقى الرئيس الغاني جون ماهاما الرئيس الأوغندي يويري موسيفيني.");
+    expect(roles(g, "Visit")).toEqual([["visitor=جون ماهاما", "location=أوغندا"]]);
+    expect(roles(g, "Meeting")).toEqual([["participant=جون ماهاما", "participant=يويري موسيفيني"]]);
+  });
+
+  it("زيارة X إلى Y: the person annexed is the visitor; وفي لقاء X و Y: both annexed parties met", () => {
+    const visit =
+      "وأكد وزير الخارجية الكيني موساليا مودافادي خلال زيارة الرئيس الغاني جون ماهاما إلى نيروبي أهمية التعاون.";
+    const meeting = "وفي لقاء الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني، اتفق الجانبان على فتح الحدود.";
+    expect(roles(graph(visit), "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+    expect(roles(graph(meeting), "Meeting")).toEqual([["participant=وليام روتو", "participant=يويري موسيفيني"]]);
+  });
+
+  it("a cable of congratulation is a message", () => {
+    expect(roles(graph("وبعث الرئيس الغاني جون ماهاما برقية تهنئة إلى الرئيس الكيني وليام روتو."), "Message")).toEqual([
+      ["sender=جون ماهاما", "recipient=وليام روتو"],
+    ]);
+  });
+
+  it("a meeting denied is none", () => {
+    noGatherings(
+      "ونفى المتحدث باسم الرئاسة الكينية أن يكون الرئيس وليام روتو قد التقى الرئيس الأوغندي يويري موسيفيني.",
+    );
+  });
+});
+
+describe("a meeting spoken of in a story of a call", () => {
+  const call = "أجرى الرئيس الكيني وليام روتو اتصالا هاتفيا مع نظيره الأوغندي يويري موسيفيني.";
+  const pair = ["participant=وليام روتو", "participant=يويري موسيفيني"];
+
+  it.each([
+    ["واستعرض الرئيسان نتائج لقائهما الأخير في نيروبي.", [...pair, "location=كينيا"]],
+    ["وجاء الاتصال بعد أسبوع من القمة التي جمعت الرئيسين.", pair],
+  ])("the parties' own meeting is a meeting besides the call: %s", (t, expected) => {
+    const g = graph(`${call} ${t}`);
+    expect(roles(g, "Meeting")).toEqual([expected]);
+    expect(g.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);
+  });
+
+  it("talks re-mentioned after the call are the call", () => {
+    const g = graph(`${call} وتناولت المباحثات العلاقات الثنائية.`);
+    expect(roles(g, "Meeting")).toEqual([]);
   });
 });

@@ -68,11 +68,14 @@ export function dualHolders(v: SentenceView, d: Discourse, c: Chunk): string[] {
   });
 }
 
-/** the persons named in chunks [from, to), in order, once each */
-export function personsIn(v: SentenceView, d: Discourse, from: number, to: number): string[] {
+/** what an actor chunk stands for: its persons, or (at a meeting) its parties */
+export type ActorsOf = (v: SentenceView, d: Discourse, c: Chunk) => string[];
+
+/** the persons (or parties) named in chunks [from, to), in order, once each */
+export function personsIn(v: SentenceView, d: Discourse, from: number, to: number, of: ActorsOf = personsOf): string[] {
   const out: string[] = [];
   for (let j = Math.max(0, from); j < Math.min(v.cs.length, to); j++)
-    for (const p of personsOf(v, d, v.cs[j])) if (!out.includes(p)) out.push(p);
+    for (const p of of(v, d, v.cs[j])) if (!out.includes(p)) out.push(p);
   return out;
 }
 
@@ -83,6 +86,7 @@ export function prepObject(
   from: number,
   to: number,
   preps: string[],
+  of: ActorsOf = personsOf,
 ): { prep: string; ents: string[] } {
   const { cs } = v;
   for (let j = from; j < Math.min(to, from + PREP_REACH); j++) {
@@ -93,7 +97,7 @@ export function prepObject(
     const attached =
       preps.includes("ب") && c.type !== "tok" && (c.pre.endsWith("ب") || c.pre.endsWith("ل")) ? "ب" : null;
     if (!prep && !attached) continue;
-    const ents = coordinated(v, d, prep ? j + 1 : j, to);
+    const ents = coordinated(v, d, prep ? j + 1 : j, to, of);
     if (ents.length) return { prep: prep ?? (attached as string), ents };
     if (prep) return { prep, ents: [] };
   }
@@ -101,13 +105,13 @@ export function prepObject(
 }
 
 /** the persons from chunk j on: one actor after at most four words (أخيه، فخامة), then those joined by و */
-export function coordinated(v: SentenceView, d: Discourse, j: number, to: number): string[] {
+export function coordinated(v: SentenceView, d: Discourse, j: number, to: number, of: ActorsOf = personsOf): string[] {
   const { cs } = v;
   const out: string[] = [];
   let gap = 0;
   for (let k = j; k < to; k++) {
     const c = cs[k];
-    const ps = personsOf(v, d, c);
+    const ps = of(v, d, c);
     if (ps.length) {
       const joined = v.isWord(cs[k - 1], "و") || kinBefore(v, k) || againWith(v, k);
       if (out.length && !c.pre.startsWith("و") && !joined) {

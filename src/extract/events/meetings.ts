@@ -1,74 +1,46 @@
 /**
  * Rule: meetings, visits and messages — what happens in person, as opposed to a phone call.
  * - Meeting: a verb of meeting (التقى X Y، التقى X بـ/مع Y، X و Y اجتمعا), a verb of receiving (استقبل X Y: X the
- *   host, Y the guest; خلال استقباله Y: the subject in force hosts), or a meeting noun with its parties (عقد X لقاء
- *   مع Y، لقاء جمع X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y). At least two persons; one event per set of persons.
- * - Visit: a verb of visiting with its place (زار X بلدا) or a visit noun with its destination (في زيارة إلى Y،
- *   وصل X إلى Y في زيارة). The visitor is the clause's person or the subject in force.
- * - Message: a letter or oral message (رسالة خطية/شفهية) with its sender (من X), its recipient (إلى Y, or the
- *   subject of تسلم/تلقى) and its carrier (the subject of نقل/سلم/حمل, or the one a relative verb names: نقلها Z).
- * Planned, expected or negated meetings and visits (من المقرر أن يلتقي، سيزور، لم يلتق) and meetings held by
- * phone, video or on television are no events. Word sets: `gatherings:` in seeds/lexicon/events.yaml.
+ *   host, Y the guest; خلال استقباله Y: the subject in force hosts; كان في استقبال Y X: X hosts), or a meeting noun
+ *   with its parties (عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء
+ *   Y). The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
+ *   مع وفد موريتاني، استقبل X وفدا من البرلمان Y); at least two; one event per set of parties.
+ * - Visit: a verb of visiting with its place (زار X بلدا، يزور X بلدا: now) or a visit noun with its destination
+ *   (في زيارة إلى Y، وصل X إلى Y في زيارة، في أول زيارة له، وصل X إلى Y). The visitor is the clause's person or
+ *   the subject in force.
+ * - Message: see messages.ts.
+ * Planned, expected or negated meetings and visits (من المقرر أن يلتقي، سيزور، يلتقي … غدا، لم يلتق) and meetings
+ * held by phone, video or on television are no events. Word sets: `gatherings:` in seeds/lexicon/events.yaml.
  * Reads: the clause grammar and the subject in force. Emits: Meeting, Visit and Message events; never consumes.
  */
-import { kindSpec } from "../kinds.js";
 import type { Chunk } from "../mentions.js";
-import type { DocEvent, Participant } from "../types.js";
+import type { Participant } from "../types.js";
 import { isCalled } from "./callRecords.js";
-import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
-import { addEvidence, type Discourse } from "./discourse.js";
+import { clauseEnd, clauseStart, coordinated, isBreak, personsIn, prepObject } from "./clause.js";
+import type { Discourse } from "./discourse.js";
+import {
+  countryOf,
+  type GatheringSet,
+  gatheringEnd,
+  inSet,
+  notHappened,
+  partiesOf,
+  persons,
+  record,
+} from "./gathering.js";
+import { messageAt } from "./messages.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
 
-type GatheringSet =
-  | "meetVerbs"
-  | "hostVerbs"
-  | "meetingNouns"
-  | "holdVerbs"
-  | "notMeetings"
-  | "gatheringFuture"
-  | "visitVerbs"
-  | "visitNouns"
-  | "arriveVerbs"
-  | "messageNouns"
-  | "messageKinds"
-  | "deliverVerbs"
-  | "receiveMessage"
-  | "sendVerbs";
-
-/** whether a word chunk is in one of the gatherings word sets (with a leading و/ف stripped) */
-function inSet(v: SentenceView, c: Chunk | undefined, set: GatheringSet): boolean {
-  if (!c || (c.type !== "tok" && c.type !== "verb")) return false;
-  const form = v.u.toks[c.s].norm;
-  const words = v.S[set];
-  return words.has(form) || (/^[وف]/.test(form) && form.length > 3 && words.has(form.slice(1)));
-}
-
-/** how far after the anchor a time word may say it is to come (يلتقي X Y الأسبوع المقبل), not further: a past
- * meeting may prepare an upcoming one (التقى X Y لبحث التحضيرات للقمة المقبلة) */
-const FUTURE_AFTER_REACH = 5;
-
-/**
- * a meeting or visit spoken of as planned, expected, invited to or negated: a word of the future before it in
- * its sentence (من المقرر أن يلتقي X … على هامش اجتماع: the whole sentence is planned) or right after it
- */
-function notHappened(v: SentenceView, k: number): boolean {
-  const { cs } = v;
-  if (v.has(cs[k - 1], B.negation)) return true;
-  for (let j = k - 1; j >= 0 && !isBreak(v, cs[j]); j--) if (inSet(v, cs[j], "gatheringFuture")) return true;
-  const end = Math.min(clauseEnd(v, k), k + 1 + FUTURE_AFTER_REACH);
-  for (let j = k; j < end; j++) if (inSet(v, cs[j], "gatheringFuture")) return true;
-  return false;
-}
-
 /**
  * held by phone or video, or an interview: a word of it right after the anchor, or a call in the clause
- * (استقبل X اتصالا هاتفيا من Y is a call received, not a guest)
+ * (استقبل X اتصالا هاتفيا من Y is a call received, not a guest); after a meeting noun only (لقاء عبر تقنية
+ * الاتصال المرئي): a call told before it (جاء الاتصال بعد القمة التي جمعت الرئيسين) is another event
  */
 function notInPerson(v: SentenceView, k: number): boolean {
   for (let j = k + 1; j <= k + 2 && j < v.cs.length; j++) if (inSet(v, v.cs[j], "notMeetings")) return true;
   const end = clauseEnd(v, k);
-  for (let j = clauseStart(v, k); j < end; j++)
+  for (let j = inSet(v, v.cs[k], "meetingNouns") ? k + 1 : clauseStart(v, k); j < end; j++)
     if (v.has(v.cs[j], B.callNouns) && !v.has(v.cs[j], B.talkNouns)) return true;
   return false;
 }
@@ -93,40 +65,16 @@ function destinationIn(v: SentenceView, from: number, to: number): string | null
   return null;
 }
 
-const persons = (d: Discourse, ids: string[]) => [...new Set(ids.filter(d.isPerson))];
-
-/**
- * Records an event of a kind once per key; a key told again adds its evidence and the parties it lacked (a
- * party it has keeps its role: the host of «استقبل» stays the host when «التقى» tells it again).
- */
-function record(
-  v: SentenceView,
-  d: Discourse,
-  kind: DocEvent["kind"],
-  key: string,
-  parts: Participant[],
-  at: Chunk,
-): void {
-  const existing = d.gatheringByKey.get(`${kind}|${key}`);
-  if (existing) {
-    addEvidence(existing, v.ev);
-    for (const p of parts) if (!existing.participants.some((x) => x.entity === p.entity)) existing.participants.push(p);
-    return;
-  }
-  const date = v.dateNear(at);
-  const e = d.newEvent(kind, kindSpec(kind)?.cameo ?? null, parts, v.ev, {
-    date: date?.date ?? null,
-    datePrecision: date?.precision ?? null,
-    verb: v.u.toks[at.s].text,
-  });
-  d.gatheringByKey.set(`${kind}|${key}`, e);
-}
+/** the parties among ids, once each: persons, and the states and bodies delegations stand for */
+const parties = (d: Discourse, ids: string[]) =>
+  [...new Set(ids)].filter((id) => ["Person", "Organization", "Country"].includes(d.reg.entities.get(id)?.kind ?? ""));
 
 function emitMeeting(v: SentenceView, d: Discourse, at: Chunk, host: string | null, others: string[], end: number) {
-  const all = persons(d, host ? [host, ...others] : others);
+  const all = parties(d, host ? [host, ...others] : others);
   if (all.length < 2) return;
-  // talks between the parties of a call told before (أجريا اتصالا … وتناولت المباحثات) are that call again
-  if (inSet(v, at, "meetingNouns") && all.every((p) => isCalled(d, p))) return;
+  // talks between the parties of a call told before (أجريا اتصالا … وتناولت المباحثات) are that call again; a
+  // meeting or summit of theirs (لقائهما الأخير، القمة التي جمعت الرئيسين) is not
+  if (v.has(at, B.talkNouns) && all.every((p) => isCalled(d, p))) return;
   const parts: Participant[] =
     host && all[0] === host
       ? [{ role: "host", entity: host }, ...all.slice(1).map((g) => ({ role: "guest", entity: g }))]
@@ -136,14 +84,32 @@ function emitMeeting(v: SentenceView, d: Discourse, at: Chunk, host: string | nu
   record(v, d, "Meeting", [...all].sort().join("|"), parts, at);
 }
 
-/** التقى X Y، التقى X بـ Y، X و Y اجتمعا، استقبل X Y، خلال استقباله Y */
+/** «كان في استقبال Y لدى وصوله X»، «كان في استقباله X»: the reception names the guest first, then the host */
+function atReception(v: SentenceView, d: Discourse, k: number, after: string[], end: number): boolean {
+  const own = v.u.toks[v.cs[k].s].norm;
+  if (!v.isWord(v.cs[k - 1], "في")) return false;
+  if (inSet(v, v.cs[k], "receptionNouns")) {
+    if (after.length >= 2) emitMeeting(v, d, v.cs[k], after[1], [after[0]], end);
+    return true;
+  }
+  // في استقباله: only after «كان» (كان في استقباله X) is the pronoun the guest; «خلال استقباله Y» hosts Y
+  if (!/(ه|ها)$/.test(own) || !v.isWord(v.cs[k - 2], "كان", "كانت")) return false;
+  const guest = persons(d, d.subject())[0];
+  if (guest && after[0]) emitMeeting(v, d, v.cs[k], after[0], [guest], end);
+  return true;
+}
+
+/** التقى X Y، التقى X بـ Y، X و Y اجتمعا، استقبل X Y، خلال استقباله Y؛ a delegation or a body may be a party */
 function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
-  const end = clauseEnd(v, k);
-  const after = personsIn(v, d, k + 1, end);
-  const before = persons(d, v.subjectBefore(k)?.ents ?? []);
+  // the reception's guest and host follow it over «لدى وصوله» and its verb: to the sentence's punctuation
+  let end = gatheringEnd(v, k);
+  if (inSet(v, v.cs[k], "receptionNouns")) while (end < v.cs.length && !isBreak(v, v.cs[end])) end++;
+  const after = personsIn(v, d, k + 1, end, partiesOf);
+  if (atReception(v, d, k, after, end)) return;
+  const before = (v.subjectBefore(k)?.ents ?? []).filter((id) => d.reg.entities.get(id)?.kind !== "Country");
   const inForce = persons(d, d.subject());
   if (inSet(v, v.cs[k], "hostVerbs")) {
-    // VSO: the first person after the verb is the host; SVO or a masdar with its pronoun: the one before
+    // VSO: the first party after the verb is the host; SVO or a masdar with its pronoun: the one before
     const host = before[0] ?? (after.length >= 2 ? after[0] : inForce[0]);
     if (!host) return;
     emitMeeting(
@@ -156,25 +122,57 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
     );
     return;
   }
-  const all = persons(d, [...before, ...after]);
-  emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...inForce, ...all], end);
+  const all = parties(d, [...before, ...after]);
+  // with one party named after the verb, the other is the clause's subject further back (بدأت X زيارة التقت
+  // خلالها Y), the sentence's (زار X بيروت حيث التقى Y) or the subject in force
+  // (with none, all the clause names before it: الرئيسان X و Y قد التقيا)
+  let back = persons(d, personsIn(v, d, clauseStart(v, k), k));
+  if (all.length || !back.length)
+    back = (back.length ? back : persons(d, personsIn(v, d, sentenceStart(v, k), k))).slice(0, 1);
+  emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...(back.length ? back : inForce), ...all], end);
+}
+
+/** where the sentence part holding chunk k starts: after the last sentence punctuation before it */
+function sentenceStart(v: SentenceView, k: number): number {
+  let j = k - 1;
+  while (j >= 0 && !isBreak(v, v.cs[j])) j--;
+  return j + 1;
 }
 
 /** how far after a meeting noun its relative verb may stand (اجتماع ثلاثي يضم، اللقاء الذي جمع) */
 const RELATIVE_REACH = 4;
 
-/** عقد X لقاء مع Y، لقاء جمع X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y */
+/** the words before a meeting noun that make it an event the clause's subject took part in (بعد لقاء Y) */
+const MEETING_ADVERBS = ["في", "خلال", "بعد", "عقب", "اثر", "اثناء"];
+
+/**
+ * the party annexed to a meeting noun (لقاء الرئيس X بـ Y، بلقاء الرئيس Y): a person or a delegation, not a body
+ * (اجتماع مجلس الوزراء is the body's session); only where the noun is held (gv), attached to بـ or in a phrase of
+ * time (بعد لقاء Y): «إن محادثات X و Y ستتناول», «حضر اللقاء X», «على هامش لقاء X» name no meeting of the subject
+ */
+function annexedParty(v: SentenceView, d: Discourse, k: number, gv: number): string[] {
+  const c = v.cs[k + 1];
+  const held = gv >= 0 || v.u.toks[v.cs[k].s].norm.startsWith("ب") || v.isWord(v.cs[k - 1], ...MEETING_ADVERBS);
+  // (وفي لقاء X و Y: the parties joined to the first)
+  const first = held && c && c.pre === "" && c.type !== "org" ? partiesOf(v, d, c) : [];
+  return first.length ? coordinated(v, d, k + 1, clauseEnd(v, k), partiesOf) : [];
+}
+
+/** عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء Y */
 function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   const { cs } = v;
   const start = clauseStart(v, k);
   const end = clauseEnd(v, k);
-  // a relative verb of joining after the noun: لقاء جمع X بـ Y، الاجتماع الذي جمعهما، اجتماع ثلاثي يضم X و Y
+  // a relative verb of joining after the noun: لقاء جمع X بـ Y، اجتماع ثلاثي يضم X و Y; with the dual pronoun
+  // (خلال لقاء جمعهما) the two named before it in the clause
   const rel = v.findTok(k + 1, k + RELATIVE_REACH, (c) => inSet(v, c, "holdVerbs"));
   if (rel >= 0) {
-    emitMeeting(v, d, cs[k], null, personsIn(v, d, rel + 1, clauseEnd(v, rel)), end);
+    const dual = /هما$/.test(v.u.toks[cs[rel].s].norm);
+    const named = dual ? personsIn(v, d, start, k, partiesOf) : personsIn(v, d, rel + 1, clauseEnd(v, rel), partiesOf);
+    emitMeeting(v, d, cs[k], null, named, end);
     return;
   }
-  const obj = prepObject(v, d, k + 1, end, ["مع", "بين", "ب"]);
+  const obj = prepObject(v, d, k + 1, end, ["مع", "بين", "ب"], partiesOf);
   if (obj.prep === "بين") {
     emitMeeting(v, d, cs[k], null, obj.ents, end);
     return;
@@ -182,7 +180,7 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   const own = v.u.toks[cs[k].s].norm;
   // خلال لقائهما: the two named before it in the clause
   if (/هما$/.test(own)) {
-    emitMeeting(v, d, cs[k], null, personsIn(v, d, start, k), end);
+    emitMeeting(v, d, cs[k], null, personsIn(v, d, start, k, partiesOf), end);
     return;
   }
   // خلال لقائه Y، لقائه نظيره X: the subject in force met the person right after the noun
@@ -193,32 +191,97 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   }
   let gv = -1;
   for (let j = k - 1; j >= start && gv < 0; j--) if (inSet(v, cs[j], "holdVerbs")) gv = j;
-  if (gv < 0 && !obj.ents.length) return;
-  // the subject: the persons between the verb and the noun, before the verb, or the subject in force
-  const subject = gv >= 0 ? personsIn(v, d, gv + 1, k) : personsIn(v, d, start, k);
-  const holders = subject.length ? subject : persons(d, d.subject());
-  emitMeeting(v, d, cs[k], null, [...holders, ...obj.ents], end);
+  const annexed = annexedParty(v, d, k, gv);
+  if (gv < 0 && !obj.ents.length && !annexed.length) return;
+  // (جمع لقاء X بـ Y: the annexed party and the object are the two sides)
+  if (annexed.length && obj.ents.length) {
+    emitMeeting(v, d, cs[k], null, [...annexed, ...obj.ents], end);
+    return;
+  }
+  // the subject: the parties between the verb and the noun, before the verb, after the verb the phrase leads to
+  // (وفي لقاء مع Y، قال X), or the subject in force
+  const subject = personsIn(v, d, gv >= 0 ? gv + 1 : start, k, partiesOf);
+  const later = cs[end]?.type === "verb" ? persons(d, v.subjectAfter(end, true)?.ents ?? []) : [];
+  const holders = subject.length ? subject : later.length ? later : persons(d, d.subject());
+  emitMeeting(v, d, cs[k], null, [...holders, ...annexed, ...obj.ents], end);
 }
 
-/** زار X بلدا؛ وصل X إلى Y في زيارة؛ في/خلال زيارة (رسمية) إلى Y */
-function visitAt(v: SentenceView, d: Discourse, k: number): void {
+/** the verbs whose subject a visit phrase before them speaks of (خلال زيارته إلى Y، التقى X) */
+const AFTER_PHRASE: GatheringSet[] = ["arriveVerbs", "meetVerbs", "hostVerbs", "holdVerbs"];
+
+/**
+ * في أول زيارة له …، وصل X إلى Y؛ خلال زيارته إلى Y، التقى X Z: the verb after a visit phrase names the visitor
+ * (and, arriving, the place)
+ */
+function visitorAfter(v: SentenceView, d: Discourse, k: number): { visitor?: string; place: string | null } {
+  for (let j = k + 1; j < v.cs.length && !isBreak(v, v.cs[j]); j++) {
+    if (v.cs[j].type !== "verb" && !AFTER_PHRASE.some((set) => inSet(v, v.cs[j], set))) continue;
+    const subject = v.subjectAfter(j, true);
+    const arrive = inSet(v, v.cs[j], "arriveVerbs");
+    return {
+      visitor: persons(d, subject?.ents ?? [])[0],
+      place: arrive ? destinationIn(v, subject ? subject.at + 1 : j + 1, clauseEnd(v, j)) : null,
+    };
+  }
+  return { place: null };
+}
+
+/** the visitor and the place of a visit noun: وصل X إلى Y في زيارة؛ في/خلال زيارة (رسمية) إلى Y؛ بدأ X زيارة */
+function visitByNoun(v: SentenceView, d: Discourse, k: number): { visitor?: string; place: string | null } {
   const { cs } = v;
   const start = clauseStart(v, k);
-  const end = clauseEnd(v, k);
+  let place = destinationIn(v, k + 1, clauseEnd(v, k));
+  let arrive = -1;
+  for (let j = k - 1; j >= start && arrive < 0; j--) if (inSet(v, cs[j], "arriveVerbs")) arrive = j;
+  if (!place && arrive >= 0) place = destinationIn(v, arrive + 1, k);
+  // زيارة الرئيس X إلى Y: the person annexed to the noun made the visit, whoever the clause's subject is
+  const annexed = cs[k + 1]?.type === "person" && cs[k + 1].pre === "" ? personsIn(v, d, k + 1, k + 2) : [];
+  let visitor: string | undefined = persons(d, [
+    ...annexed,
+    ...personsIn(v, d, arrive >= 0 ? arrive + 1 : start, k),
+  ])[0];
+  // زيارة يقوم بها X، زيارة يجريها X: the person right after the relative names the visitor
+  const rel = v.findTok(k + 1, k + 4, (c) => v.isWord(c, ...v.S.visitRelatives));
+  if (!visitor && rel >= 0) visitor = persons(d, personsIn(v, d, rel + 1, rel + 2))[0];
+  if (!visitor && arrive < 0) {
+    const later = visitorAfter(v, d, k);
+    visitor = later.visitor;
+    place ??= later.place;
+  }
+  return { visitor: visitor ?? persons(d, d.subject())[0], place };
+}
+
+/** how far after its subject an arrival's «إلى» may stand (وصل X، اليوم الأحد، إلى Y) */
+const ARRIVAL_REACH = 5;
+
+/**
+ * وصل/توجه X إلى Y with no visit noun: a visit when Y is a state or its capital and the visitor is known to be of
+ * another state (وصل الرئيس X إلى عاصمة بلاده عائدا is a return, and an arrival at a city no state is given for
+ * may be at home)
+ */
+function arrivalVisit(v: SentenceView, d: Discourse, k: number): { visitor?: string; place: string | null } {
+  const subject = v.subjectAfter(k, true) ?? v.subjectBefore(k);
+  const visitor = persons(d, subject?.ents ?? [])[0];
+  if (!subject || !visitor) return { place: null };
+  const from = subject.at > k ? subject.at + 1 : k + 1;
+  const to = v.findTok(from, from + ARRIVAL_REACH, (c) => v.isWord(c, "الي"));
+  const c = to >= 0 ? v.cs[to + 1] : undefined;
+  if (c?.type !== "country" || c.form === "nisba" || !c.ents?.length) return { place: null };
+  const own = countryOf(d, visitor);
+  return own && own !== c.ents[0] ? { visitor, place: c.ents[0] } : { place: null };
+}
+
+/** زار X بلدا؛ يزور X بلدا (now); وصل X إلى Y (في زيارة)؛ في/خلال زيارة (رسمية) إلى Y */
+function visitAt(v: SentenceView, d: Discourse, k: number): void {
   let visitor: string | undefined;
   let place: string | null;
-  if (inSet(v, cs[k], "visitVerbs")) {
+  if (inSet(v, v.cs[k], "arriveAlone")) ({ visitor, place } = arrivalVisit(v, d, k));
+  else if (inSet(v, v.cs[k], "visitVerbs")) {
     const subject = v.subjectAfter(k, true);
     const subj = persons(d, subject?.ents ?? v.subjectBefore(k)?.ents ?? d.subject());
     visitor = subj[0];
-    place = destinationIn(v, subject ? subject.at + 1 : k + 1, end);
-  } else {
-    place = destinationIn(v, k + 1, end);
-    let arrive = -1;
-    for (let j = k - 1; j >= start && arrive < 0; j--) if (inSet(v, cs[j], "arriveVerbs")) arrive = j;
-    if (!place && arrive >= 0) place = destinationIn(v, arrive + 1, k);
-    visitor = persons(d, personsIn(v, d, arrive >= 0 ? arrive + 1 : start, k))[0] ?? persons(d, d.subject())[0];
-  }
+    place = destinationIn(v, subject ? subject.at + 1 : k + 1, clauseEnd(v, k));
+  } else ({ visitor, place } = visitByNoun(v, d, k));
   if (!visitor || !place) return;
   record(
     v,
@@ -229,87 +292,8 @@ function visitAt(v: SentenceView, d: Discourse, k: number): void {
       { role: "visitor", entity: visitor },
       { role: "location", entity: place },
     ],
-    cs[k],
+    v.cs[k],
   );
-}
-
-/** how far back from the verb the carrier of a relative clause may stand (المبعوث X الذي سلمه رسالة) */
-const ANTECEDENT_REACH = 8;
-
-/** the last person before chunk k, within the sentence's punctuation */
-function personBefore(v: SentenceView, d: Discourse, k: number): string | undefined {
-  for (let j = k - 1; j >= Math.max(0, k - ANTECEDENT_REACH) && !isBreak(v, v.cs[j]); j--) {
-    const ps = personsIn(v, d, j, j + 1);
-    if (ps.length) return ps[ps.length - 1];
-  }
-  return undefined;
-}
-
-/** the body or state right after «من» in [from, to): the sender of a message no person signed */
-function bodyAfterFrom(v: SentenceView, from: number, to: number): string | undefined {
-  const at = v.findTok(from, Math.min(to, from + 3), (c) => v.isWord(c, "من"));
-  const c = at >= 0 ? v.cs[at + 1] : undefined;
-  return c && (c.type === "org" || c.type === "country") ? v.actorEnts(c)?.[0] : undefined;
-}
-
-/** رسالة خطية/شفهية من X إلى Y نقلها Z؛ تسلم Y رسالة من X؛ نقل Z رسالة من X إلى Y؛ الذي سلمه رسالة من X */
-function messageAt(v: SentenceView, d: Discourse, k: number): void {
-  const { cs } = v;
-  const start = clauseStart(v, k);
-  const end = clauseEnd(v, k);
-  const kindWord = inSet(v, cs[k + 1], "messageKinds") || inSet(v, cs[k + 2], "messageKinds");
-  // (a body or a state right after من sent it: رسالة من الحكومة X، من الرياض)
-  let sender = bodyAfterFrom(v, k + 1, end) ?? prepObject(v, d, k + 1, end, ["من"]).ents[0];
-  let recipient = prepObject(v, d, k + 1, end, ["الي", "ب"]).ents[0];
-  let carrier: string | undefined;
-  const inForce = persons(d, d.subject())[0];
-  // the verb that governs the noun: its subject carried, received or sent the message
-  let gv = -1;
-  for (let j = k - 1; j >= Math.max(0, start - 1) && gv < 0; j--)
-    if (inSet(v, cs[j], "deliverVerbs") || inSet(v, cs[j], "receiveMessage") || inSet(v, cs[j], "sendVerbs")) gv = j;
-  if (gv >= 0) {
-    const subject = personsIn(v, d, gv + 1, k)[0] ?? personBefore(v, d, gv) ?? inForce;
-    if (inSet(v, cs[gv], "deliverVerbs")) {
-      carrier = subject;
-      // سلمه رسالة: the pronoun is the recipient, the host in force
-      if (!recipient && /(ه|ها)$/.test(v.u.toks[cs[gv].s].norm) && inForce !== carrier) recipient = inForce;
-    } else if (inSet(v, cs[gv], "receiveMessage")) recipient ??= subject;
-    else sender ??= subject;
-  }
-  // رسالة الرئيس X إلى Y: the person the noun is annexed to sent it
-  const annexed = inSet(v, cs[k + 1], "messageKinds") ? k + 2 : k + 1;
-  if (!sender && cs[annexed]?.type === "person" && !/^[وبل]/.test(cs[annexed].pre))
-    sender = personsIn(v, d, annexed, annexed + 1)[0];
-  // a relative verb after the noun: the carrier (نقلها إليه Z) or the sender (في رسالة وجهها X إلى Y)
-  for (let j = k + 1; j < cs.length && !isBreak(v, cs[j]); j++) {
-    const relEnd = clauseEnd(v, j);
-    if (inSet(v, cs[j], "deliverVerbs") && !carrier) {
-      carrier = personsIn(v, d, j + 1, relEnd)[0];
-      if (!recipient && v.findTok(j + 1, j + 3, (c) => v.isWord(c, "اليه", "لها", "له")) >= 0) recipient = inForce;
-    } else if (inSet(v, cs[j], "sendVerbs") && !sender) {
-      // وجهها X إلى Y: a person right after the verb sent it; with none, the subject in force
-      sender = cs[j + 1]?.type === "person" ? personsIn(v, d, j + 1, j + 2)[0] : inForce;
-      recipient ??= prepObject(v, d, j + 1, relEnd, ["الي", "ب"]).ents[0];
-      gv = j;
-    }
-  }
-  // أرسل X رسائل إلى Y عبر مستشاريه: who carried it, when a person is named
-  carrier ??= prepObject(v, d, k + 1, end, ["عبر", "بواسطة"]).ents[0];
-  // a letter (خطية، شفهية), a carrier, or a sender and a recipient who are persons; not «رسالة واضحة»
-  if (!(kindWord || carrier || (sender && recipient))) return;
-  const parts: Participant[] = [];
-  const seen = new Set<string>();
-  for (const [role, who] of [
-    ["sender", sender],
-    ["carrier", carrier],
-    ["recipient", recipient],
-  ] as const) {
-    if (!who || seen.has(who)) continue;
-    seen.add(who);
-    parts.push({ role, entity: who });
-  }
-  if (parts.length < 2 || !(sender || recipient)) return;
-  record(v, d, "Message", parts.map((p) => `${p.role}=${p.entity}`).join("|"), parts, cs[k]);
 }
 
 /** At a word of meeting, receiving, visiting or a message; never consumes the token. */
@@ -321,9 +305,10 @@ export function gatheringRule(v: SentenceView, d: Discourse, k: number): boolean
     return false;
   }
   if (notHappened(v, k)) return false;
-  if (inSet(v, c, "visitVerbs") || inSet(v, c, "visitNouns")) visitAt(v, d, k);
+  if (inSet(v, c, "visitVerbs") || inSet(v, c, "visitNouns") || inSet(v, c, "arriveAlone")) visitAt(v, d, k);
   else if (notInPerson(v, k)) return false;
-  else if (inSet(v, c, "meetVerbs") || inSet(v, c, "hostVerbs")) meetingAtVerb(v, d, k);
+  else if (inSet(v, c, "meetVerbs") || inSet(v, c, "hostVerbs") || inSet(v, c, "receptionNouns"))
+    meetingAtVerb(v, d, k);
   else if (inSet(v, c, "meetingNouns")) meetingAtNoun(v, d, k);
   return false;
 }
