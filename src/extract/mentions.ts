@@ -141,8 +141,8 @@ const INERT = new WeakMap<Lexicon, Map<string, boolean>>();
 const COUNTERPART = /^(نظيره|نظيرته|نظيريه|نظيرتيه|نظرايه|نظيرها|نظيرتها|نظرايها|نظيريها|نظيرهم|نظرايهم|نظيرا|نظير)$/;
 const TITLE_BRIDGE = new Set(["الملك", "السلطان", "الامير", "الرييس", "الشيخ"]);
 const SOURCE_HEADS = new Set(["مصادر", "مصدر", "مسوول", "مسوولون", "مسوولين"]);
-/** particles of lineage and kunya: the word after them is a name (بن، ابن، بنت، أبو، أبي، أبا) */
-const LINEAGE = new Set(["بن", "ابن", "بنت", "ابو", "ابي", "ابا"]);
+/** particles of lineage and kunya: the word after them is a name (بن، ابن، بنت، أبو، أبي، أبا، ولد) */
+const LINEAGE = new Set(["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "ولد"]);
 /** the particles that begin a compound name after a given name (جمال عبد الناصر، يحيى بن زكريا) */
 const LINEAGE_OR_ABD = new Set(["عبد", "بن", "ابن", "ابو"]);
 const REGNAL = new Set(["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن"]);
@@ -336,7 +336,9 @@ export class Mentioner {
         ? this.givenOrParticle(k + 1) ||
           (this.isHonorific(this.toks[k - 1]?.norm ?? "") && lex.stop.has(this.toks[k].norm))
         : !particle && !lex.stop.has(this.toks[k].norm) && this.nameLike(k + 1, false);
-      const word = lineage ? this.lineageWord(k) : this.nameLike(k, canArticle, first && allowWaw, givenStop);
+      // a lineage particle inside a name is a name word even when it is a common word too (ولد الغزواني)
+      const inner = !first && LINEAGE.has(this.toks[k].norm) && this.lineageWord(k + 1);
+      const word = lineage ? this.lineageWord(k) : inner || this.nameLike(k, canArticle, first && allowWaw, givenStop);
       if (!word || (!first && this.nameBreak(k, count, particle))) {
         const named = count >= 2 || (count === 1 && this.lex.given.has(this.toks[i].norm));
         if (nisbaSurname && named && !particle && this.isNisbaSurname(k)) {
@@ -386,6 +388,12 @@ export class Mentioner {
     return !/(ه|ها|هم|هما)$/.test(t.text) || isGivenName(this.lex, t.norm);
   }
 
+  /** the token at k closes a name: punctuation, the end, or a function word (CLOSERS) */
+  closesAt(k: number): boolean {
+    const t = this.toks[k];
+    return t?.kind !== "word" || CLOSERS.has(t.norm);
+  }
+
   /** a word that cannot continue a name of `count` words: و + a given name starts the next name of a list
    * (محمود وعمرو); a definite feminine noun after two names is not a family name */
   nameBreak(k: number, count: number, afterParticle: boolean): boolean {
@@ -393,8 +401,9 @@ export class Mentioner {
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
     // two family names joined by و (بوش وبلير): a second word with و after a word that is no given name
     if (count === 1 && n.startsWith("و") && n.length > 3 && !isGivenName(this.lex, this.toks[k - 1].norm)) return true;
-    // a preposition glued to a feminine noun (زيان بخطورة)
-    if (/^[بلك]/.test(n) && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n)) return true;
+    // a preposition glued to a feminine noun (زيان بخطورة الموقف); a family name in ة closes (ناصر بوريطة في …)
+    if (/^[بلك]/.test(n) && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n) && !this.closesAt(k + 1))
+      return true;
     // a verb with the future prefix after a name (شيراك سيقرر)
     if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
     // a third plain word: a patronymic chain (محمد حسني مبارك، حسن شيخ محمود) has a given name second or third;
@@ -1265,12 +1274,20 @@ export class Mentioner {
   }
 
   /** NAME، OFFICE … → the office is an apposition of the name */
+  /** an office right after a titled person that names another country is the next party, not an apposition
+   * (التقى الرئيس الإندونيسي X رئيس الوزراء الماليزي) */
+  otherCountry(person: Chunk, office: Chunk): boolean {
+    const own = new Set((person.titles ?? []).map((t) => t.country).filter(Boolean));
+    const theirs = (office.titles ?? []).map((t) => t.country).filter(Boolean);
+    return own.size > 0 && theirs.length > 0 && theirs.every((c) => !own.has(c));
+  }
+
   appositions(cs: Chunk[]): Chunk[] {
     for (let c = 0; c < cs.length; c++) {
       const ch = cs[c];
       if (ch.type !== "office" || (ch.count ?? 1) > 1) continue;
       const comma = cs[c - 1];
-      if (comma && comma.type === "person" && !ch.pre) {
+      if (comma && comma.type === "person" && !ch.pre && !this.otherCountry(comma, ch)) {
         comma.titles = [...(comma.titles ?? []), ...(ch.titles ?? [])];
         ch.appositive = true;
         continue;
