@@ -307,8 +307,10 @@ export class Mentioner {
       true,
     );
     // a nisba without the article after a name word is a family name (جون كندي); with it, it qualifies
-    if (m && !(allowArticle && m.entry.type === "nisba" && m.pre === "" && m.e === i + 1 && !n.startsWith("ال")))
-      return false;
+    const nisbaFamily = allowArticle && m?.entry.type === "nisba" && m.pre === "" && m.e === i + 1 && !n.startsWith("ال");
+    // a given name spelled like a country, with a family name after it (جورجيا ميلوني)
+    const givenCountry = m?.entry.type === "country" && m.e === i + 1 && lex.given.has(n) && this.familyAfter(i + 1);
+    if (m && !nisbaFamily && !givenCountry) return false;
     // (a given name may begin like the article once folded: إلياس، إلهام)
     if (n.startsWith("ال") && !allowArticle && !this.lex.given.has(n)) return false;
     if (/[0-9]/.test(n)) return false;
@@ -386,6 +388,12 @@ export class Mentioner {
     const t = this.toks[k];
     if (t?.kind !== "word" || t.norm.length < 2 || this.lex.stop.has(t.norm) || /[0-9]/.test(t.norm)) return false;
     return !/(ه|ها|هم|هما)$/.test(t.text) || isGivenName(this.lex, t.norm);
+  }
+
+  /** a strong unknown word at k that ends the name: a family name */
+  familyAfter(k: number): boolean {
+    const t = this.toks[k];
+    return !!t && strongSingle(this.lex, t) && !matchAt(this.toks, k, this.lex) && !this.nameLike(k + 1, true);
   }
 
   /** the token at k closes a name: punctuation, the end, or a function word (CLOSERS) */
