@@ -40,6 +40,23 @@ describe("meetings", () => {
     expect(roles(g, "Meeting")).toEqual([["participant=آبي أحمد", "participant=حسن شيخ محمود", "location=إثيوبيا"]]);
   });
 
+  it("an office of another country right after a titled person is the other party, not an apposition", () => {
+    const g = graph("والتقى الرئيس الإندونيسي أحمد سوكارتو رئيس الوزراء الفيتنامي في جاكرتا.");
+    expect(roles(g, "Meeting")).toEqual([
+      ["participant=أحمد سوكارتو", "participant=رئيس الوزراء الفيتنامي", "location=إندونيسيا"],
+    ]);
+  });
+
+  it("host and guest with ولد in one name and a family name in بـ…ة in the other", () => {
+    const g = graph("واستقبل الرئيس الموريتاني محمد ولد الشيخاني وزير الخارجية الغامبي عمر بوسيلة في نواكشوط.");
+    expect(roles(g, "Meeting")).toEqual([["host=محمد ولد الشيخاني", "guest=عمر بوسيلة", "location=موريتانيا"]]);
+  });
+
+  it("a given name spelled like a country (جورجيا) with its family name", () => {
+    const g = graph("والتقت رئيسة الوزراء الإيطالية جورجيا فيرانتي الرئيس التونسي قيس سعيد في روما.");
+    expect(roles(g, "Meeting")).toEqual([["participant=جورجيا فيرانتي", "participant=قيس سعيد", "location=إيطاليا"]]);
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",
