@@ -54,7 +54,10 @@ export function unnamedHolder(doc: Discourse, office: string, iso: string, si: n
   const { reg, lex } = doc;
   const id = `person:unnamed:${office}:${iso.toLowerCase()}`;
   const o = lex.offices.get(office);
-  reg.ensure(id, "Person", c.text, { unnamed: true, nameEn: null, country: cid(iso) });
+  // a dual or plural title names several holders: each is named by the title and its own country
+  const country = lex.countries.get(iso.toUpperCase());
+  const name = (c.count ?? 1) > 1 && o && country ? `${o.ar} (${country.ar})` : c.text;
+  reg.ensure(id, "Person", name, { unnamed: true, nameEn: null, country: cid(iso) });
   reg.addPosition(id, {
     title: o?.ar ?? office,
     titleEn: o?.en ?? office,

@@ -318,6 +318,11 @@ function readOffices(
         add(`وزيرا ${n.slice(5)}`, "office", o.key, 2);
         add(`وزراء ${n.slice(5)}`, "office", o.key, 3);
       }
+      // (رئيسي alone is also «main»: only a title of two words or more has a dual: رئيسا أركان، رئيسي الوزراء)
+      if (n.startsWith("رييس ")) {
+        add(`رييسي ${n.slice(5)}`, "office", o.key, 2);
+        add(`رييسا ${n.slice(5)}`, "office", o.key, 2);
+      }
     }
   }
   return { offices, honorifics: N_SET(oy.honorifics), roles: N_SET(oy.roles) };

@@ -663,18 +663,25 @@ export class Mentioner {
    * وزير الدولة للشؤون الخارجية في قطر): at most four content words, then في and the country; the body's words
    * join the title
    */
-  bodyInCountry(i: number): { iso: string | null; place: string | null; e: number } | null {
+  bodyInCountry(i: number, count = 1): { iso: string | null; place: string | null; e: number } | null {
     for (let j = i + 1; j <= i + 4 && j < this.toks.length; j++) {
       const t = this.toks[j - 1];
-      if (t.kind !== "word" || (this.lex.stop.has(t.norm) && t.norm !== "رييس") || this.lex.verbs.has(t.norm))
-        return null;
+      // (a dual title's body may be definite nouns the stop list holds: رئيسا أركان القوات المسلحة لـ…)
+      const stop = this.lex.stop.has(t.norm) && t.norm !== "رييس" && !(count > 1 && t.norm.startsWith("ال"));
+      if (t.kind !== "word" || stop || this.lex.verbs.has(t.norm)) return null;
       // a name or a verb with its conjunction is the holder and the clause, not the body (وزير الداخلية نيكولا …)
       if (this.lex.given.has(t.norm) || variants(t.norm).some((v) => v.pre !== "" && this.lex.verbs.has(v.form)))
         return null;
-      const c = this.toks[j]?.norm === "في" ? this.countryAfter(j, true) : null;
+      const c = this.toks[j]?.norm === "في" ? this.countryAfter(j, true) : count > 1 ? this.genitiveCountryAt(j) : null;
       if (c?.iso) return c;
     }
     return null;
+  }
+
+  /** a country with the genitive ل at j (لأرمينيا): after a dual title's body it names the first of its states */
+  genitiveCountryAt(j: number): { iso: string; place: null; e: number } | null {
+    const m = matchAt(this.toks, j, this.lex, (e) => e.type === "country");
+    return m && m.pre === "ل" ? { iso: m.entry.ref, place: null, e: m.e } : null;
   }
 
   /** organisation at i (named / domain [+country] / unit + ل org) */
@@ -747,7 +754,7 @@ export class Mentioner {
         else if (!org.orgId && org.domain) orgId = `domain:${org.domain}`;
       }
     }
-    let c = this.countryAfter(k, true) ?? (orgId ? null : this.bodyInCountry(k));
+    let c = this.countryAfter(k, true) ?? (orgId ? null : this.bodyInCountry(k, count));
     if (!c?.iso && m.entry.tokens.length === 1 && BARE_HEAD.has(m.entry.tokens[0])) return this.bodyHeadName(i, m);
     // an international body after the title: الأمين العام للأمم المتحدة
     if (!c && !orgId) {

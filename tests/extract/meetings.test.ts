@@ -57,6 +57,17 @@ describe("meetings", () => {
     expect(roles(g, "Meeting")).toEqual([["participant=جورجيا فيرانتي", "participant=قيس سعيد", "location=إيطاليا"]]);
   });
 
+  it("a dual title of two states (رئيسي أركان … لكينيا وأوغندا): one unnamed holder per state", () => {
+    for (const t of [
+      "وجاء الاتفاق في لقاء رئيسي أركان القوات المسلحة لكينيا وأوغندا في نيروبي أمس.",
+      "وقال المتحدث إن رئيسي أركان القوات المسلحة لكينيا وأوغندا التقيا في نيروبي.",
+    ])
+      expect(roles(graph(t), "Meeting"), t).toEqual([
+        ["participant=رئيس الأركان (كينيا)", "participant=رئيس الأركان (أوغندا)", "location=كينيا"],
+      ]);
+    expect(graph("وكان دور رئيسي في المفاوضات.").entities.filter((e) => e.kind === "Person")).toEqual([]);
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",
