@@ -307,7 +307,8 @@ export class Mentioner {
       true,
     );
     // a nisba without the article after a name word is a family name (جون كندي); with it, it qualifies
-    const nisbaFamily = allowArticle && m?.entry.type === "nisba" && m.pre === "" && m.e === i + 1 && !n.startsWith("ال");
+    const nisbaFamily =
+      allowArticle && m?.entry.type === "nisba" && m.pre === "" && m.e === i + 1 && !n.startsWith("ال");
     // a given name spelled like a country, with a family name after it (جورجيا ميلوني)
     const givenCountry = m?.entry.type === "country" && m.e === i + 1 && lex.given.has(n) && this.familyAfter(i + 1);
     if (m && !nisbaFamily && !givenCountry) return false;
