@@ -295,7 +295,7 @@ export class Mentioner {
           return false;
         if (sets.contact.has(v.form) || sets.discuss.has(v.form) || sets.happen.has(v.form) || sets.talk.has(v.form))
           return false;
-        if (sets.future.has(v.form) || sets.parties.has(v.form)) return false;
+        if (sets.future.has(v.form) || sets.parties.has(v.form) || sets.delegations?.has(v.form)) return false;
       }
     }
     if (/^(نظير|نظرا)/.test(n)) return false;

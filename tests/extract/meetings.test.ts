@@ -68,6 +68,15 @@ describe("meetings", () => {
     expect(graph("وكان دور رئيسي في المفاوضات.").entities.filter((e) => e.kind === "Person")).toEqual([]);
   });
 
+  it("a movement's delegation is the movement; a delegation noun after an unnamed office is no name", () => {
+    expect(roles(graph("والتقى وفد من حركة حماس وفدا من حركة فتح في القاهرة."), "Meeting")).toEqual([
+      ["participant=حركة حماس", "participant=حركة فتح", "location=مصر"],
+    ]);
+    expect(roles(graph("والتقى وزير الخارجية القطري وفدا من حركة طالبان في الدوحة."), "Meeting")).toEqual([
+      ["participant=وزير الخارجية القطري", "participant=حركة طالبان", "location=قطر"],
+    ]);
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",
