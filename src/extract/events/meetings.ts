@@ -193,8 +193,9 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   for (let j = k - 1; j >= start && gv < 0; j--) if (inSet(v, cs[j], "holdVerbs")) gv = j;
   const annexed = annexedParty(v, d, k, gv);
   if (gv < 0 && !obj.ents.length && !annexed.length) return;
-  // (جمع لقاء X بـ Y: the annexed party and the object are the two sides)
-  if (annexed.length && obj.ents.length) {
+  // (جمع لقاء X بـ Y: the annexed party and the object are the two sides; في لقاء رئيسي أركان A و B: two annexed
+  // parties met each other, whoever the clause's subject is)
+  if ((annexed.length && obj.ents.length) || annexed.length >= 2) {
     emitMeeting(v, d, cs[k], null, [...annexed, ...obj.ents], end);
     return;
   }
