@@ -61,6 +61,8 @@ describe("meetings", () => {
     for (const t of [
       "وجاء الاتفاق في لقاء رئيسي أركان القوات المسلحة لكينيا وأوغندا في نيروبي أمس.",
       "وقال المتحدث إن رئيسي أركان القوات المسلحة لكينيا وأوغندا التقيا في نيروبي.",
+      // (the clause's subject announced the meeting; the two annexed to its noun held it)
+      "أعلن وزير الدفاع الكيني بيتر موانغي عن اتفاق، وذلك في لقاء رئيسي أركان القوات المسلحة لكينيا وأوغندا في نيروبي.",
     ])
       expect(roles(graph(t), "Meeting"), t).toEqual([
         ["participant=رئيس الأركان (كينيا)", "participant=رئيس الأركان (أوغندا)", "location=كينيا"],
