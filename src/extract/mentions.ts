@@ -679,6 +679,14 @@ export class Mentioner {
     return null;
   }
 
+  /** ل + an office title of a country at k (للرئيس الأوغندي، لرئيس وزراء باكستان): that country, the title's span */
+  servedOfficeCountry(k: number): { iso: string | null; place: null; e: number } | null {
+    const m = matchAt(this.toks, k, this.lex, (e) => e.type === "office");
+    if (!m || m.pre !== "ل" || (m.entry.count ?? 1) > 1) return null;
+    const c = this.countryAfter(m.e, true);
+    return c?.iso ? { iso: c.iso, place: null, e: c.e } : null;
+  }
+
   /** a country with the genitive ل at j (لأرمينيا): after a dual title's body it names the first of its states */
   genitiveCountryAt(j: number): { iso: string; place: null; e: number } | null {
     const m = matchAt(this.toks, j, this.lex, (e) => e.type === "country");
@@ -766,6 +774,8 @@ export class Mentioner {
         orgCountry = org.orgCountry ?? null;
       }
     }
+    // the office it serves, with its country: المبعوث الخاص للرئيس الأوغندي is Uganda's envoy
+    if (!c && !orgId) c = this.servedOfficeCountry(k);
     const spans: [number, number][] = [];
     if (c?.iso) {
       countries.push(c.iso);

@@ -79,6 +79,15 @@ describe("meetings", () => {
     ]);
   });
 
+  it("the special envoy of a country's president is that country's envoy: the guest and the carrier", () => {
+    const g = graph("استقبل الرئيس الكيني وليام روتو المبعوث الخاص للرئيس الأوغندي، الذي سلمه رسالة شفوية.");
+    const envoy = g.entities.find((e) => e.id === "person:unnamed:envoy:ug");
+    expect(envoy?.unnamed).toBe(true);
+    expect(roles(g, "Meeting")).toEqual([["host=وليام روتو", `guest=${envoy?.name}`]]);
+    expect(roles(g, "Message")).toEqual([[`carrier=${envoy?.name}`, "recipient=وليام روتو"]]);
+    noCalls(g);
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",
