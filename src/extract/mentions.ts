@@ -682,7 +682,7 @@ export class Mentioner {
   /** ل + an office title of a country at k (للرئيس الأوغندي، لرئيس وزراء باكستان): that country, the title's span */
   servedOfficeCountry(k: number): { iso: string | null; place: null; e: number } | null {
     const m = matchAt(this.toks, k, this.lex, (e) => e.type === "office");
-    if (!m || m.pre !== "ل" || (m.entry.count ?? 1) > 1) return null;
+    if (m?.pre !== "ل" || (m.entry.count ?? 1) > 1) return null;
     const c = this.countryAfter(m.e, true);
     return c?.iso ? { iso: c.iso, place: null, e: c.e } : null;
   }
