@@ -359,6 +359,8 @@ export class Mentioner {
       // … nor the article of a compound given name (زين الدين زيدان، عطا الله مهاجراني)
       const compound = count >= 2 && lex.given.has(`${this.toks[k - 2].norm} ${n}`);
       if (n.startsWith("ال") && !particle && !isParticle && !lex.given.has(n) && !compound) break;
+      // after ولد a definite word is the family and ends the name, unless the lineage goes on (محمد ولد الغزواني)
+      if (this.toks[k - 2]?.norm === "ولد" && n.startsWith("ال") && !lex.particles.has(this.toks[k]?.norm ?? "")) break;
       if (count >= 3 && !isParticle && !particle) break;
       // the family after آل closes the name (محمد بن راشد آل مكتوم)
       if (particle && this.toks[k - 2].norm === "ال") break;

@@ -88,6 +88,19 @@ describe("meetings", () => {
     noCalls(g);
   });
 
+  it("a reception phrase told first: the host is the subject of the verb after it (وخلال استقباله Y، أكد X)", () => {
+    const g = graph(
+      "وخلال استقباله وزير الخارجية الغامبي مامادو تانغارا، أكد الرئيس الموريتاني محمد ولد الغزواني عمق العلاقات.",
+    );
+    expect(roles(g, "Meeting")).toEqual([["host=محمد ولد الغزواني", "guest=مامادو تانغارا"]]);
+  });
+
+  it("a personal envoy (المبعوث الشخصي، الموفد الخاص) of a head of government is that state's envoy", () => {
+    const g = graph("واستقبل الرئيس الموريتاني محمد ولد الغزواني الموفد الشخصي لرئيس الوزراء الإثيوبي.");
+    const envoy = g.entities.find((e) => e.id === "person:unnamed:envoy:et");
+    expect(roles(g, "Meeting")).toEqual([["host=محمد ولد الغزواني", `guest=${envoy?.name}`]]);
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",

@@ -109,8 +109,10 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   const before = (v.subjectBefore(k)?.ents ?? []).filter((id) => d.reg.entities.get(id)?.kind !== "Country");
   const inForce = persons(d, d.subject());
   if (inSet(v, v.cs[k], "hostVerbs")) {
-    // VSO: the first party after the verb is the host; SVO or a masdar with its pronoun: the one before
-    const host = before[0] ?? (after.length >= 2 ? after[0] : inForce[0]);
+    // VSO: the first party after the verb is the host; SVO or a masdar with its pronoun: the one before; a
+    // masdar phrase told first: the subject of the verb after it (وخلال استقباله Y، أكد X)
+    const fronted = /(ه|ها)$/.test(v.u.toks[v.cs[k].s].norm) ? visitorAfter(v, d, k).visitor : undefined;
+    const host = before[0] ?? (after.length >= 2 ? after[0] : (fronted ?? inForce[0]));
     if (!host) return;
     emitMeeting(
       v,
