@@ -338,7 +338,7 @@ export class Mentioner {
       const givenStop = first
         ? this.givenOrParticle(k + 1) ||
           (this.isHonorific(this.toks[k - 1]?.norm ?? "") && lex.stop.has(this.toks[k].norm))
-        : !particle && !lex.stop.has(this.toks[k].norm) && this.nameLike(k + 1, false);
+        : !particle && (!lex.stop.has(this.toks[k].norm) || this.givenAsWritten(k)) && this.nameLike(k + 1, false);
       // a lineage particle inside a name is a name word even when it is a common word too (ولد الغزواني)
       const inner = !first && LINEAGE.has(this.toks[k].norm) && this.lineageWord(k + 1);
       const word = lineage ? this.lineageWord(k) : inner || this.nameLike(k, canArticle, first && allowWaw, givenStop);
@@ -397,6 +397,12 @@ export class Mentioner {
   familyAfter(k: number): boolean {
     const t = this.toks[k];
     return !!t && strongSingle(this.lex, t) && !matchAt(this.toks, k, this.lex) && !this.nameLike(k + 1, true);
+  }
+
+  /** a given name that folds like a function word, written as the name (علي, not the preposition على) */
+  givenAsWritten(k: number): boolean {
+    const t = this.toks[k];
+    return isGivenName(this.lex, t.norm) && t.text.endsWith("ي") && !t.text.endsWith("ى");
   }
 
   /** the token at k closes a name: punctuation, the end, or a function word (CLOSERS) */

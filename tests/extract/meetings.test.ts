@@ -211,6 +211,29 @@ describe("messages", () => {
     noCalls(g);
   });
 
+  it("the recipient after a title the lexicon cannot resolve, named between commas (إلى/لفخامة رئيس المجلس …، X،)", () => {
+    for (const t of [
+      "بعث رئيس الوزراء الصومالي حمزة عبدي بري رسالة شفهية إلى رئيس المجلس الانتقالي، محمد إدريس ديبي، تتعلق بالعلاقات.",
+      "بعث رئيس الوزراء الصومالي حمزة عبدي بري رسالة شفهية لفخامة رئيس المجلس الانتقالي، محمد إدريس ديبي، تتعلق بالعلاقات.",
+    ])
+      expect(roles(graph(t), "Message"), t).toEqual([["sender=حمزة عبدي بري", "recipient=محمد إدريس ديبي"]]);
+  });
+
+  it("an unknown body between رئيس and the name, with علي inside the name: the sender", () => {
+    const g = graph("بعث رئيس المجلس الرئاسي الصومالي حسن علي خيري برسالة شفهية إلى الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Message")).toEqual([["sender=حسن علي خيري", "recipient=وليام روتو"]]);
+  });
+
+  it("the message told before, then carried (وقام بتسليم الرسالة، X): one Message with its carrier", () => {
+    const g = graph(
+      "بعث الرئيس الصومالي حسن شيخ محمود رسالة شفهية إلى الرئيس الكيني وليام روتو. وقام بتسليم الرسالة، وزير الخارجية الصومالي أحمد معلم فقي، خلال استقبال الرئيس روتو له في نيروبي.",
+    );
+    expect(roles(g, "Message")).toEqual([["sender=حسن شيخ محمود", "recipient=وليام روتو", "carrier=أحمد معلم فقي"]]);
+    const [m] = g.events.filter((e) => e.kind === "Message");
+    expect(m.evidence.map((x) => x.sentence)).toEqual([0, 1]);
+    noCalls(g);
+  });
+
   it("a message from a government or a state: the body sent it, not the person after إلى", () => {
     const g = graph("ونقل وزير الخارجية الغاني صامويل أبلاكوا رسالة من الحكومة الغانية إلى الرئيس الكيني وليام روتو.");
     expect(roles(g, "Message")).toEqual([["sender=الحكومة الغانية", "carrier=صامويل أبلاكوا", "recipient=وليام روتو"]]);

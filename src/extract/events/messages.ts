@@ -5,9 +5,10 @@
  * Reads: the clause grammar and the subject in force. Emits: Message events (through gathering.ts's record).
  */
 import { ensureUnnamedHolder } from "../holders.js";
+import type { Chunk } from "../mentions.js";
 import type { Participant } from "../types.js";
 import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
-import type { Discourse } from "./discourse.js";
+import { addEvidence, type Discourse } from "./discourse.js";
 import { countryOf, inSet, persons, plannedBefore, record } from "./gathering.js";
 import type { SentenceView } from "./view.js";
 
@@ -94,6 +95,47 @@ function relativeAfter(v: SentenceView, d: Discourse, k: number, r: Roles, inFor
   }
 }
 
+/**
+ * وقام بتسليم الرسالة، X: the message told before (the definite noun, after a verb or noun of carrying, with no
+ * sender or recipient of its own) was carried by the person after it; true when such a message took the carrier
+ */
+function carriedBefore(v: SentenceView, d: Discourse, k: number, gv: number): boolean {
+  const { cs } = v;
+  if (gv < 0 || !inSet(v, cs[gv], "deliverVerbs") || !v.u.toks[cs[k].s].norm.startsWith("ال")) return false;
+  const last = [...d.events].reverse().find((e) => e.kind === "Message");
+  if (!last || last.participants.some((p) => p.role === "carrier")) return false;
+  let j = k + 1;
+  while (j < cs.length && !isBreak(v, cs[j]) && cs[j].type !== "person") j++;
+  const carrier = cs[j]?.type === "person" ? personsIn(v, d, j, j + 1)[0] : undefined;
+  if (!carrier || last.participants.some((p) => p.entity === carrier)) return false;
+  last.participants.push({ role: "carrier", entity: carrier });
+  addEvidence(last, v.ev);
+  return true;
+}
+
+/** an office title's first word or an honorific (فخامة، سمو، معالي) */
+function titleWord(v: SentenceView, norm: string): boolean {
+  return (
+    v.lex.honorifics.has(norm) ||
+    v.lex.honorifics.has(`ال${norm}`) ||
+    !!v.lex.index.get(norm)?.some((e) => e.type === "office")
+  );
+}
+
+/** the first person from «إلى» or a title with لـ (موجهة لرئيس …) in [from, to), within the sentence's punctuation */
+function holderAfterIla(v: SentenceView, d: Discourse, from: number, to: number): string | undefined {
+  const to4 = Math.min(to, from + 4);
+  const toTitle = (c: Chunk) =>
+    c.type === "office"
+      ? c.pre.endsWith("ل")
+      : c.type === "tok" && /^ل/.test(v.norm(c)) && titleWord(v, v.norm(c).slice(1));
+  const at = v.findTok(from, to4, (c) => v.isWord(c, "الي") || toTitle(c));
+  if (at < 0) return undefined;
+  for (let j = at; j < to && !isBreak(v, v.cs[j]); j++)
+    if (v.cs[j].type === "person") return personsIn(v, d, j, j + 1)[0];
+  return undefined;
+}
+
 /** رسالة خطية/شفهية من X إلى Y نقلها Z؛ تسلم Y رسالة من X؛ نقل Z رسالة من X إلى Y؛ سلم Z Y رسالة */
 export function messageAt(v: SentenceView, d: Discourse, k: number): void {
   const { cs } = v;
@@ -110,6 +152,7 @@ export function messageAt(v: SentenceView, d: Discourse, k: number): void {
   let gv = -1;
   for (let j = k - 1; j >= Math.max(0, start - 1) && gv < 0; j--)
     if (inSet(v, cs[j], "deliverVerbs") || inSet(v, cs[j], "receiveMessage") || inSet(v, cs[j], "sendVerbs")) gv = j;
+  if (!r.sender && !r.recipient && carriedBefore(v, d, k, gv)) return;
   if (gv >= 0) governedBy(v, d, gv, k, r, inForce);
   // وأكد X في رسالته إلى Y: the noun's own pronoun is the clause's subject, who sent it
   else if (!r.sender && /(ته|تها)$/.test(v.u.toks[cs[k].s].norm)) r.sender = personsIn(v, d, start, k)[0] ?? inForce;
@@ -118,6 +161,8 @@ export function messageAt(v: SentenceView, d: Discourse, k: number): void {
   if (!r.sender && cs[annexed]?.type === "person" && !/^[وبل]/.test(cs[annexed].pre))
     r.sender = personsIn(v, d, annexed, annexed + 1)[0];
   relativeAfter(v, d, k, r, inForce);
+  // إلى رئيس المجلس الانتقالي، X: a title the lexicon cannot resolve, then its holder between commas
+  r.recipient ??= holderAfterIla(v, d, k + 1, end);
   // أرسل X رسائل إلى Y عبر مستشاريه: who carried it, when a person is named
   r.carrier ??= prepObject(v, d, k + 1, end, ["عبر", "بواسطة"]).ents[0];
   // a letter (خطية، شفهية), a carrier, or a sender and a recipient who are persons; not «رسالة واضحة»
