@@ -47,6 +47,10 @@ const CASES: Record<string, Case> = {
     text: "وكان سيحدث ذلك قبل عام، وكان قادما من المطار.",
     people: [],
   },
+  "common plural nouns and regions are no names, after كان or a verb": {
+    text: "وكانت تقارير قد أشارت إلى ذلك، وكان أعضاء المجلس غائبين. وشهدت كردستان ودارفور هجمات جديدة.",
+    people: [],
+  },
   "an office head after two names begins the apposition": {
     text: "وقال ماتيو فيرانتي أمين متحف المدينة إن المعرض سيفتتح قريبا.",
     people: ["ماتيو فيرانتي"],
