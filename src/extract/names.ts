@@ -45,6 +45,9 @@ function computeCommon(lex: Lexicon, norm: string, text: string): boolean {
     const rest = norm.slice(1);
     if (lex.common.has(rest) || lex.stop.has(rest) || /^ت..ي.$/.test(rest)) return true;
   }
+  // a function word with a pronoun (فيهم، منها، عليه، معهم)
+  const pron = /(هما|هم|هن|ها|ه|كم|نا)$/.exec(norm);
+  if (pron && norm.length > pron[0].length + 1 && lex.stop.has(norm.slice(0, -pron[0].length))) return true;
   // (and و + a short function word: وهو، وهي، ومن)
   if (norm.length === 3 && norm.startsWith("و") && lex.stop.has(norm.slice(1))) return true;
   // the accusative ending written with its tanween (رداً، تقريباً)
