@@ -51,6 +51,10 @@ const CASES: Record<string, Case> = {
     text: "وكانت تقارير قد أشارت إلى ذلك، وكان أعضاء المجلس غائبين. وشهدت كردستان ودارفور هجمات جديدة.",
     people: [],
   },
+  "a function word with a pronoun suffix is no name (وكان فيهم)": {
+    text: "وكان فيهم من يعارض ذلك، وكان منهم من يؤيده.",
+    people: [],
+  },
   "an office head after two names begins the apposition": {
     text: "وقال ماتيو فيرانتي أمين متحف المدينة إن المعرض سيفتتح قريبا.",
     people: ["ماتيو فيرانتي"],
