@@ -454,6 +454,7 @@ const EVENT_SETS: Record<string, string> = {
   envoys: "gatherings.envoys",
   placeHeads: "gatherings.placeHeads",
   denials: "gatherings.denials",
+  attendance: "gatherings.attendance",
   messageNouns: "gatherings.message",
   messageKinds: "gatherings.messageKinds",
   deliverVerbs: "gatherings.deliver",

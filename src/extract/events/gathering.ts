@@ -28,6 +28,7 @@ export type GatheringSet =
   | "envoys"
   | "placeHeads"
   | "denials"
+  | "attendance"
   | "messageNouns"
   | "messageKinds"
   | "deliverVerbs"
@@ -72,8 +73,9 @@ function futureVerb(v: SentenceView, c: Chunk): boolean {
   return FUTURE_STEMS.some((set) => v.S[set].has(form.slice(1)));
 }
 
-/** the verbs that open a further gathering in the sentence (التقت X Y، وستجري مباحثات مع Z) */
-const NEXT_GATHERING: GatheringSet[] = [...FUTURE_STEMS, "sendVerbs", "receiveMessage"];
+/** the verbs that open a further gathering in the sentence (التقت X Y، وستجري مباحثات مع Z), and the word after
+ * which those named only attended it (بحضور Z) */
+const NEXT_GATHERING: GatheringSet[] = [...FUTURE_STEMS, "sendVerbs", "receiveMessage", "attendance"];
 
 /** where the clause of a gathering at chunk k ends: at its clause's end or at the verb of a further gathering */
 export function gatheringEnd(v: SentenceView, k: number): number {

@@ -163,6 +163,8 @@ function annexedParty(v: SentenceView, d: Discourse, k: number, gv: number): str
 /** عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء Y */
 function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   const { cs } = v;
+  // وحضر اللقاء Z: an attendant of the meeting told before, no meeting of its own
+  if (inSet(v, cs[k - 1], "attendance")) return;
   const start = clauseStart(v, k);
   const end = clauseEnd(v, k);
   // a relative verb of joining after the noun: لقاء جمع X بـ Y، اجتماع ثلاثي يضم X و Y; with the dual pronoun
