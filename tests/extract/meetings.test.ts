@@ -117,6 +117,13 @@ describe("meetings", () => {
       expect(roles(graph(t), "Meeting"), t).toEqual([["participant=وليام روتو", "participant=جون ماهاما"]]);
   });
 
+  it("a meeting between two delegations chaired by a third party: the chair hosts it", () => {
+    const g = graph("ترأس وزير الخارجية الكيني موساليا مودافادي اجتماعا بين وفدي السودان وجنوب السودان في نيروبي.");
+    expect(roles(g, "Meeting")).toEqual([
+      ["host=موساليا مودافادي", "guest=السودان", "guest=جنوب السودان", "location=كينيا"],
+    ]);
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",

@@ -178,7 +178,10 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   }
   const obj = prepObject(v, d, k + 1, end, ["مع", "بين", "ب"], partiesOf);
   if (obj.prep === "بين") {
-    emitMeeting(v, d, cs[k], null, obj.ents, end);
+    // ترأس/عقد X اجتماعا بين A و B: X, named between the verb and the noun, chaired it
+    const gv = v.findTok(start, k, (c) => inSet(v, c, "holdVerbs"));
+    const chair = gv >= 0 ? persons(d, personsIn(v, d, gv + 1, k)).find((p) => !obj.ents.includes(p)) : undefined;
+    emitMeeting(v, d, cs[k], chair ?? null, obj.ents, end);
     return;
   }
   const own = v.u.toks[cs[k].s].norm;
