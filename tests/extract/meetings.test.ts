@@ -124,6 +124,15 @@ describe("meetings", () => {
     ]);
   });
 
+  it("the two delegations named by their nisbas (الوفدين الكيني والغاني) stand for their states", () => {
+    expect(roles(graph("وجرى الاجتماع بين الوفدين الكيني والغاني."), "Meeting")).toEqual([
+      ["participant=كينيا", "participant=غانا"],
+    ]);
+    expect(roles(graph("واجتمع الوفدان الكيني والغاني في أكرا."), "Meeting")).toEqual([
+      ["participant=كينيا", "participant=غانا", "location=غانا"],
+    ]);
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",
