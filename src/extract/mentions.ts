@@ -460,8 +460,12 @@ export class Mentioner {
     if (count >= 2 && OFFICE_HEADS.has(n) && this.toks[k + 1]?.kind === "word") return true;
     // a past verb of the form تفاعل after two names (جورج بوش تجاوز)
     if (count >= 2 && TAFAAUL.test(n) && !isGivenName(this.lex, n)) return true;
-    // a feminine common noun after two names (جورج بوش الأزمة، ماتي كوسكينن جولة): family names rarely end in ة
-    if (!afterParticle && count >= 2 && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n)) return true;
+    // a feminine common noun after two names (جورج بوش الأزمة، ماتي كوسكينن جولة): family names rarely end in ة,
+    // but a definite one closes a compound or a lineage (عبد الحميد الدبيبة، خالد بن حمد العطية،)
+    const lineageFamily =
+      n.startsWith("ال") && this.closesAt(k + 1) && this.lex.particles.has(this.toks[k - 2]?.norm ?? "");
+    if (!afterParticle && count >= 2 && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n) && !lineageFamily)
+      return true;
     return false;
   }
 

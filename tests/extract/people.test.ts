@@ -55,6 +55,10 @@ const CASES: Record<string, Case> = {
     text: "وكان فيهم من يعارض ذلك، وكان منهم من يؤيده.",
     people: [],
   },
+  "a definite family name in ة closes a compound or a lineage (عبد الكريم الزبيدة، بن ناصر العميرة)": {
+    text: "وقال رئيس الحكومة الليبية عبد الكريم الزبيدة، إن سالم بن ناصر العميرة، سيزور طرابلس.",
+    people: ["عبد الكريم الزبيدة", "سالم بن ناصر العميرة"],
+  },
   "an office head after two names begins the apposition": {
     text: "وقال ماتيو فيرانتي أمين متحف المدينة إن المعرض سيفتتح قريبا.",
     people: ["ماتيو فيرانتي"],

@@ -111,8 +111,11 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   if (inSet(v, v.cs[k], "hostVerbs")) {
     // VSO: the first party after the verb is the host; SVO or a masdar with its pronoun: the one before; a
     // masdar phrase told first: the subject of the verb after it (وخلال استقباله Y، أكد X)
-    const fronted = /(ه|ها)$/.test(v.u.toks[v.cs[k].s].norm) ? visitorAfter(v, d, k).visitor : undefined;
-    const host = before[0] ?? (after.length >= 2 ? after[0] : (fronted ?? inForce[0]));
+    // masdar phrase inside the sentence: the sentence's subject before it (بحث X، لدى استقباله Y، …)
+    const pronoun = /(ه|ها)$/.test(v.u.toks[v.cs[k].s].norm);
+    const fronted = pronoun ? visitorAfter(v, d, k).visitor : undefined;
+    const back = pronoun ? persons(d, personsIn(v, d, sentenceStart(v, k), k))[0] : undefined;
+    const host = before[0] ?? (after.length >= 2 ? after[0] : (fronted ?? back ?? inForce[0]));
     if (!host) return;
     emitMeeting(
       v,
