@@ -141,6 +141,13 @@ describe("meetings", () => {
       expect(roles(graph(t), "Meeting"), t).toEqual([["host=قيس سعيد", "guest=عبد الكريم الزبيدة"]]);
   });
 
+  it("a summit between states with no person named: the states are its parties", () => {
+    expect(roles(graph("وعقدت القمة الثلاثية بين كينيا وأوغندا وتنزانيا في نيروبي."), "Meeting")).toEqual([
+      ["participant=كينيا", "participant=أوغندا", "participant=تنزانيا", "location=كينيا"],
+    ]);
+    noGatherings("واندلعت اشتباكات بين كينيا والصومال على الحدود.");
+  });
+
   it("several participants: عقد X لقاء مع Y و Z", () => {
     const g = graph(
       "عقد الرئيس الغاني جون ماهاما لقاء مع الرئيس الكيني وليام روتو والرئيس الأوغندي يويري موسيفيني لبحث التعاون.",

@@ -163,6 +163,11 @@ function annexedParty(v: SentenceView, d: Discourse, k: number, gv: number): str
   return first.length ? coordinated(v, d, k + 1, clauseEnd(v, k), partiesOf) : [];
 }
 
+/** the states a chunk names (a summit between states), else its parties */
+function statesOrParties(v: SentenceView, d: Discourse, c: Chunk): string[] {
+  return c.type === "country" ? (c.ents ?? []) : partiesOf(v, d, c);
+}
+
 /** عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء Y */
 function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   const { cs } = v;
@@ -180,6 +185,8 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
     return;
   }
   const obj = prepObject(v, d, k + 1, end, ["مع", "بين", "ب"], partiesOf);
+  // قمة بين مصر والأردن والعراق: with no person or delegation named, the states themselves
+  if (obj.prep === "بين" && !obj.ents.length) obj.ents = prepObject(v, d, k + 1, end, ["بين"], statesOrParties).ents;
   if (obj.prep === "بين") {
     // ترأس/عقد X اجتماعا بين A و B: X, named between the verb and the noun, chaired it
     const gv = v.findTok(start, k, (c) => inSet(v, c, "holdVerbs"));
