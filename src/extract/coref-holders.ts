@@ -5,7 +5,8 @@
  */
 
 import type { Discourse } from "./coref.js";
-import { cid, ensureCountry, position, registerPerson } from "./coref-entities.js";
+import { cid, position, registerPerson } from "./coref-entities.js";
+import { ensureUnnamedHolder, holderName } from "./holders.js";
 import type { Chunk, Slot } from "./mentions.js";
 import type { Position } from "./types.js";
 
@@ -52,21 +53,10 @@ export function holders(doc: Discourse, office: string, country: string | null):
 /** the unnamed holder of an office of a country (الرئيس الأرمني with no name in the document) */
 export function unnamedHolder(doc: Discourse, office: string, iso: string, si: number, c: Chunk): string {
   const { reg, lex } = doc;
-  const id = `person:unnamed:${office}:${iso.toLowerCase()}`;
-  const o = lex.offices.get(office);
   // a dual or plural title names several holders: each is named by the title and its own country
-  const country = lex.countries.get(iso.toUpperCase());
-  const name = (c.count ?? 1) > 1 && o && country ? `${o.ar} (${country.ar})` : c.text;
-  reg.ensure(id, "Person", name, { unnamed: true, nameEn: null, country: cid(iso) });
-  reg.addPosition(id, {
-    title: o?.ar ?? office,
-    titleEn: o?.en ?? office,
-    organization:
-      o?.org && o.org !== "presidency" && o.org !== "government" ? `org:${iso.toLowerCase()}:${o.org}` : null,
-    country: cid(iso),
-  });
+  const several = (c.count ?? 1) > 1 && lex.offices.has(office) && lex.countries.has(iso.toUpperCase());
+  const id = ensureUnnamedHolder(reg, lex, office, iso, several ? holderName(lex, office, iso) : c.text);
   reg.mention(id, si, c.start + c.pre.length, c.end);
-  if (lex.countries.get(iso.toUpperCase())) ensureCountry(doc, iso.toUpperCase());
   return id;
 }
 

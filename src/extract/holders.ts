@@ -7,6 +7,11 @@ import type { Lexicon } from "./lexicon.js";
 
 const countryId = (iso: string) => `country:${iso.toLowerCase()}`;
 
+/** «title (country)»: the name of the unnamed holder of `office` in `iso` where one phrase names several */
+export function holderName(lex: Lexicon, office: string, iso: string): string {
+  return `${lex.offices.get(office)?.ar ?? office} (${lex.countries.get(iso.toUpperCase())?.ar ?? iso})`;
+}
+
 /** The holder of `office` (an offices.yaml key) in the country `iso`, created on first use; returns its id. */
 export function ensureUnnamedHolder(reg: Registry, lex: Lexicon, office: string, iso: string, name: string): string {
   const id = `person:unnamed:${office}:${iso.toLowerCase()}`;

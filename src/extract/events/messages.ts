@@ -4,7 +4,7 @@
  * نقل/سلم/حمل, or the one a relative verb names: نقلها Z). A message to be delivered (من المقرر أن يسلم) is none.
  * Reads: the clause grammar and the subject in force. Emits: Message events (through gathering.ts's record).
  */
-import { ensureUnnamedHolder } from "../holders.js";
+import { ensureUnnamedHolder, holderName } from "../holders.js";
 import type { Chunk } from "../mentions.js";
 import type { Participant } from "../types.js";
 import { clauseEnd, clauseStart, isBreak, personsIn, prepObject } from "./clause.js";
@@ -73,8 +73,7 @@ function unnamedEnvoy(v: SentenceView, d: Discourse, j: number, sender?: string)
   const country = sender ? countryOf(d, sender) : null;
   if (!envoy || !country) return undefined;
   const iso = country.replace(/^country:/, "").toUpperCase();
-  const title = v.lex.offices.get("envoy")?.ar ?? "envoy";
-  const id = ensureUnnamedHolder(d.reg, v.lex, "envoy", iso, `${title} (${v.lex.countries.get(iso)?.ar ?? iso})`);
+  const id = ensureUnnamedHolder(d.reg, v.lex, "envoy", iso, holderName(v.lex, "envoy", iso));
   d.reg.mention(id, v.ev.sentence, c.start + c.pre.length, c.end);
   return id;
 }
