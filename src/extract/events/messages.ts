@@ -30,6 +30,13 @@ function personBefore(v: SentenceView, d: Discourse, k: number): string | undefi
   return undefined;
 }
 
+/** the first person from chunk k on, before `to` and within the sentence's punctuation */
+function personFrom(v: SentenceView, d: Discourse, k: number, to: number): string | undefined {
+  for (let j = k; j < to && !isBreak(v, v.cs[j]); j++)
+    if (v.cs[j].type === "person") return personsIn(v, d, j, j + 1)[0];
+  return undefined;
+}
+
 /** the body or state right after «من» in [from, to): the sender of a message no person signed */
 function bodyAfterFrom(v: SentenceView, from: number, to: number): string | undefined {
   const at = v.findTok(from, Math.min(to, from + 3), (c) => v.isWord(c, "من"));
@@ -101,11 +108,9 @@ function relativeAfter(v: SentenceView, d: Discourse, k: number, r: Roles, inFor
 function carriedBefore(v: SentenceView, d: Discourse, k: number, gv: number): boolean {
   const { cs } = v;
   if (gv < 0 || !inSet(v, cs[gv], "deliverVerbs") || !v.u.toks[cs[k].s].norm.startsWith("ال")) return false;
-  const last = [...d.events].reverse().find((e) => e.kind === "Message");
+  const last = d.events.findLast((e) => e.kind === "Message");
   if (!last || last.participants.some((p) => p.role === "carrier")) return false;
-  let j = k + 1;
-  while (j < cs.length && !isBreak(v, cs[j]) && cs[j].type !== "person") j++;
-  const carrier = cs[j]?.type === "person" ? personsIn(v, d, j, j + 1)[0] : undefined;
+  const carrier = personFrom(v, d, k + 1, cs.length);
   if (!carrier || last.participants.some((p) => p.entity === carrier)) return false;
   last.participants.push({ role: "carrier", entity: carrier });
   addEvidence(last, v.ev);
@@ -129,10 +134,7 @@ function holderAfterIla(v: SentenceView, d: Discourse, from: number, to: number)
       ? c.pre.endsWith("ل")
       : c.type === "tok" && /^ل/.test(v.norm(c)) && titleWord(v, v.norm(c).slice(1));
   const at = v.findTok(from, to4, (c) => v.isWord(c, "الي") || toTitle(c));
-  if (at < 0) return undefined;
-  for (let j = at; j < to && !isBreak(v, v.cs[j]); j++)
-    if (v.cs[j].type === "person") return personsIn(v, d, j, j + 1)[0];
-  return undefined;
+  return at < 0 ? undefined : personFrom(v, d, at, to);
 }
 
 /** رسالة خطية/شفهية من X إلى Y نقلها Z؛ تسلم Y رسالة من X؛ نقل Z رسالة من X إلى Y؛ سلم Z Y رسالة */
