@@ -109,13 +109,8 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   const before = (v.subjectBefore(k)?.ents ?? []).filter((id) => d.reg.entities.get(id)?.kind !== "Country");
   const inForce = persons(d, d.subject());
   if (inSet(v, v.cs[k], "hostVerbs")) {
-    // VSO: the first party after the verb is the host; SVO or a masdar with its pronoun: the one before; a
-    // masdar phrase told first: the subject of the verb after it (وخلال استقباله Y، أكد X)
-    // masdar phrase inside the sentence: the sentence's subject before it (بحث X، لدى استقباله Y، …)
-    const pronoun = /(ه|ها)$/.test(v.u.toks[v.cs[k].s].norm);
-    const fronted = pronoun ? visitorAfter(v, d, k).visitor : undefined;
-    const back = pronoun ? persons(d, personsIn(v, d, sentenceStart(v, k), k))[0] : undefined;
-    const host = before[0] ?? (after.length >= 2 ? after[0] : (fronted ?? back ?? inForce[0]));
+    // VSO: the first party after the verb is the host; SVO or a masdar with its pronoun: the one before
+    const host = before[0] ?? (after.length >= 2 ? after[0] : (pronounHost(v, d, k) ?? inForce[0]));
     if (!host) return;
     emitMeeting(
       v,
@@ -135,6 +130,13 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   if (all.length || !back.length)
     back = (back.length ? back : persons(d, personsIn(v, d, sentenceStart(v, k), k))).slice(0, 1);
   emitMeeting(v, d, v.cs[k], null, all.length >= 2 ? all : [...(back.length ? back : inForce), ...all], end);
+}
+
+/** the host a reception masdar's pronoun (استقباله) stands for: the subject of the verb after the phrase when the
+ * phrase is told first (وخلال استقباله Y، أكد X), else the sentence's subject before it (بحث X، لدى استقباله Y) */
+function pronounHost(v: SentenceView, d: Discourse, k: number): string | undefined {
+  if (!/(ه|ها)$/.test(v.u.toks[v.cs[k].s].norm)) return undefined;
+  return visitorAfter(v, d, k).visitor ?? persons(d, personsIn(v, d, sentenceStart(v, k), k))[0];
 }
 
 /** where the sentence part holding chunk k starts: after the last sentence punctuation before it */
@@ -184,12 +186,14 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
     emitMeeting(v, d, cs[k], null, named, end);
     return;
   }
+  // the verb that holds the noun in its clause (عقد X لقاء، ترأس X اجتماعا)
+  let gv = -1;
+  for (let j = k - 1; j >= start && gv < 0; j--) if (inSet(v, cs[j], "holdVerbs")) gv = j;
   const obj = prepObject(v, d, k + 1, end, ["مع", "بين", "ب"], partiesOf);
   // قمة بين مصر والأردن والعراق: with no person or delegation named, the states themselves
   if (obj.prep === "بين" && !obj.ents.length) obj.ents = prepObject(v, d, k + 1, end, ["بين"], statesOrParties).ents;
   if (obj.prep === "بين") {
     // ترأس/عقد X اجتماعا بين A و B: X, named between the verb and the noun, chaired it
-    const gv = v.findTok(start, k, (c) => inSet(v, c, "holdVerbs"));
     const chair = gv >= 0 ? persons(d, personsIn(v, d, gv + 1, k)).find((p) => !obj.ents.includes(p)) : undefined;
     emitMeeting(v, d, cs[k], chair ?? null, obj.ents, end);
     return;
@@ -206,8 +210,6 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
     emitMeeting(v, d, cs[k], null, [...persons(d, d.subject()), ...personsIn(v, d, k + 1, k + 2)], end);
     return;
   }
-  let gv = -1;
-  for (let j = k - 1; j >= start && gv < 0; j--) if (inSet(v, cs[j], "holdVerbs")) gv = j;
   const annexed = annexedParty(v, d, k, gv);
   if (gv < 0 && !obj.ents.length && !annexed.length) return;
   // (جمع لقاء X بـ Y: the annexed party and the object are the two sides; في لقاء رئيسي أركان A و B: two annexed
