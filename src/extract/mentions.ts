@@ -200,8 +200,8 @@ const OFFICE_HEADS = new Set(["وزير", "وزيره", "سفير", "رييس", 
 /** كان and its sisters before a nisba and a name (وكان الأميركي …) */
 const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "فاز", "فازت", "سجل", "سجلت"]);
 const FUTURE = /^س[يتن][^اوي]..+$/;
-/** a future verb (سيحدث، ستكون) or an imperfect in ت (تمتد، تعتمد، تستخدم) */
-const VERB_SHAPE = /^(س[يتن][^اوي]..+|ت[^اوي]..|ت[^اوي]ت..|تست...)$/;
+/** an imperfect in ت (تمتد، تعتمد، تستخدم): with FUTURE, the shapes of a verb a word alone must not have */
+const IMPERFECT_T = /^(ت[^اوي]..|ت[^اوي]ت..|تست...)$/;
 const TAFAAUL = /^ت.ا..$/;
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
@@ -402,7 +402,7 @@ export class Mentioner {
   /** a given name that folds like a function word, written as the name (علي, not the preposition على) */
   givenAsWritten(k: number): boolean {
     const t = this.toks[k];
-    return isGivenName(this.lex, t.norm) && t.text.endsWith("ي") && !t.text.endsWith("ى");
+    return isGivenName(this.lex, t.norm) && t.text.endsWith("ي");
   }
 
   /** the token at k closes a name: punctuation, the end, or a function word (CLOSERS) */
@@ -430,8 +430,7 @@ export class Mentioner {
       const nx = this.toks[k + 1];
       // closed: by punctuation, a function word, a definite word or a word with و (شي جين بينغ الأسبوع …)
       const closed =
-        nx?.kind !== "word" ||
-        CLOSERS.has(nx.norm) ||
+        this.closesAt(k + 1) ||
         nx.norm.startsWith("ال") ||
         nx.norm.startsWith("و") ||
         this.lex.verbs.has(nx.norm) ||
@@ -475,14 +474,17 @@ export class Mentioner {
     const t = this.toks[k];
     if (t?.kind !== "word" || t.norm.startsWith("ال") || !strongSingle(this.lex, t)) return null;
     // one word alone must not have the shape of a verb (كان سيحدث، وكانت تمتد)
-    if (!isGivenName(this.lex, t.norm) && VERB_SHAPE.test(t.norm) && !this.nameLike(k + 1, true)) return null;
+    if (
+      !isGivenName(this.lex, t.norm) &&
+      (FUTURE.test(t.norm) || IMPERFECT_T.test(t.norm)) &&
+      !this.nameLike(k + 1, true)
+    )
+      return null;
     if (matchAt(this.toks, k, this.lex, undefined, false)) return null;
     const p = this.personAt(k);
     if (!p || p.personId || !p.nameTokens) return null;
     for (let q = p.s; q < p.e; q++) if (!strongSingle(this.lex, this.toks[q])) return null;
-    const nx = this.toks[p.e];
-    const closed = nx?.kind !== "word" || CLOSERS.has(nx.norm) || this.lex.verbs.has(nx.norm);
-    return closed ? p : null;
+    return this.closesAt(p.e) || this.lex.verbs.has(this.toks[p.e].norm) ? p : null;
   }
 
   /** a given name that is also a common word, with a strong family name, closed (…، دان غيلرمان ،) */
@@ -490,8 +492,7 @@ export class Mentioner {
     const p = this.personAt(i, true);
     if (!p || p.personId || p.nameTokens?.length !== 2 || !strongSingle(this.lex, this.toks[p.e - 1])) return null;
     if (this.lex.givenAmbiguous.has(withoutWaw(this.toks[i].norm)) && this.adjectiveShape(p.e - 1)) return null;
-    const nx = this.toks[p.e];
-    return nx?.kind !== "word" || CLOSERS.has(nx.norm) || nx.norm.startsWith("و") ? p : null;
+    return this.closesAt(p.e) || this.toks[p.e].norm.startsWith("و") ? p : null;
   }
 
   /** the name of two words or more that ends an office title (the title names the country, as in titledPerson) */
@@ -1311,7 +1312,6 @@ export class Mentioner {
     return null;
   }
 
-  /** NAME، OFFICE … → the office is an apposition of the name */
   /** an office right after a titled person that names another country is the next party, not an apposition
    * (التقى الرئيس الإندونيسي X رئيس الوزراء الماليزي) */
   otherCountry(person: Chunk, office: Chunk): boolean {
@@ -1320,6 +1320,7 @@ export class Mentioner {
     return own.size > 0 && theirs.length > 0 && theirs.every((c) => !own.has(c));
   }
 
+  /** NAME، OFFICE … → the office is an apposition of the name */
   appositions(cs: Chunk[]): Chunk[] {
     for (let c = 0; c < cs.length; c++) {
       const ch = cs[c];
