@@ -88,6 +88,39 @@ async function roleConditions(ctx: ApiContext, args: RoleArgument[]): Promise<q.
   return rows.flatMap((row, i) => (row ? [{ id: row.id, roles: (args[i] as RoleArgument).roles }] : []));
 }
 
+/** what the role-filtered lists take besides their actor arguments */
+interface RoleListArgs {
+  /** a country some party of the event belongs to, in one of `countryRoles` */
+  country?: string | null;
+  countryRoles?: string[];
+  from?: string | null;
+  to?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** One kind's events by actors in roles, a party's country and dates; a bad page or date fails before any
+ * name is resolved. */
+async function roleEvents(
+  ctx: ApiContext,
+  info: GraphQLResolveInfo,
+  label: q.EventLabel,
+  roles: RoleArgument[],
+  { country, countryRoles, from, to, first, after }: RoleListArgs,
+) {
+  pageRequest(first, after);
+  const dates = dateRange(from, to);
+  const countryArgs: RoleArgument[] = countryRoles
+    ? [{ value: country, argument: "country", roles: countryRoles, kinds: ["Country"] }]
+    : [];
+  const [actors, [countryCondition]] = await Promise.all([
+    roleConditions(ctx, roles),
+    roleConditions(ctx, countryArgs),
+  ]);
+  const filter: EventFilter = { label, actors, country: countryCondition, ...dates };
+  return eventConnection(ctx, info, filter, first, after);
+}
+
 @Resolver()
 export class QueryResolver {
   @Query(() => Actor, {
@@ -140,19 +173,18 @@ export class QueryResolver {
     @Args(() => PhoneCallsArgs) args: PhoneCallsArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const { caller, callee, participant, country, from, to, first, after } = args;
-    pageRequest(first, after);
-    const dates = dateRange(from, to);
-    const [actors, [countryCondition]] = await Promise.all([
-      roleConditions(ctx, [
+    const { caller, callee, participant } = args;
+    return roleEvents(
+      ctx,
+      info,
+      "PhoneCall",
+      [
         { value: caller, argument: "caller", roles: ["CALLER"] },
         { value: callee, argument: "callee", roles: ["CALLEE"] },
         { value: participant, argument: "participant", roles: ["CALLER", "CALLEE"] },
-      ]),
-      roleConditions(ctx, [{ value: country, argument: "country", roles: ["CALLER", "CALLEE"], kinds: ["Country"] }]),
-    ]);
-    const filter: EventFilter = { label: "PhoneCall", actors, country: countryCondition, ...dates };
-    return eventConnection(ctx, info, filter, first, after);
+      ],
+      { ...args, countryRoles: ["CALLER", "CALLEE"] },
+    );
   }
 
   @Query(() => MeetingConnection, {
@@ -165,31 +197,33 @@ export class QueryResolver {
     @Args(() => MeetingsArgs) args: MeetingsArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const { participant, host, guest, country, from, to, first, after } = args;
-    pageRequest(first, after);
-    const dates = dateRange(from, to);
-    const [actors, [countryCondition]] = await Promise.all([
-      roleConditions(ctx, [
+    const { participant, host, guest } = args;
+    return roleEvents(
+      ctx,
+      info,
+      "Meeting",
+      [
         { value: participant, argument: "participant", roles: MEETING_ROLES },
         { value: host, argument: "host", roles: ["HOST"] },
         { value: guest, argument: "guest", roles: ["GUEST"] },
-      ]),
-      roleConditions(ctx, [{ value: country, argument: "country", roles: MEETING_ROLES, kinds: ["Country"] }]),
-    ]);
-    const filter: EventFilter = { label: "Meeting", actors, country: countryCondition, ...dates };
-    return eventConnection(ctx, info, filter, first, after);
+      ],
+      { ...args, countryRoles: MEETING_ROLES },
+    );
   }
 
   @Query(() => VisitConnection, { description: "Who visited which country or place; `from`/`to` are dates" })
   async visits(@Ctx() ctx: ApiContext, @Args(() => VisitsArgs) args: VisitsArgs, @Info() info: GraphQLResolveInfo) {
-    const { visitor, destination, from, to, first, after } = args;
-    pageRequest(first, after);
-    const dates = dateRange(from, to);
-    const actors = await roleConditions(ctx, [
-      { value: visitor, argument: "visitor", roles: ["VISITOR"] },
-      { value: destination, argument: "destination", roles: ["LOCATION"], kinds: ["Country", "Place"] },
-    ]);
-    return eventConnection(ctx, info, { label: "Visit", actors, ...dates }, first, after);
+    const { visitor, destination } = args;
+    return roleEvents(
+      ctx,
+      info,
+      "Visit",
+      [
+        { value: visitor, argument: "visitor", roles: ["VISITOR"] },
+        { value: destination, argument: "destination", roles: ["LOCATION"], kinds: ["Country", "Place"] },
+      ],
+      args,
+    );
   }
 
   @Query(() => MessageConnection, {
@@ -200,15 +234,18 @@ export class QueryResolver {
     @Args(() => MessagesArgs) args: MessagesArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const { sender, carrier, recipient, from, to, first, after } = args;
-    pageRequest(first, after);
-    const dates = dateRange(from, to);
-    const actors = await roleConditions(ctx, [
-      { value: sender, argument: "sender", roles: ["SENDER"] },
-      { value: carrier, argument: "carrier", roles: ["CARRIER"] },
-      { value: recipient, argument: "recipient", roles: ["RECIPIENT"] },
-    ]);
-    return eventConnection(ctx, info, { label: "Message", actors, ...dates }, first, after);
+    const { sender, carrier, recipient } = args;
+    return roleEvents(
+      ctx,
+      info,
+      "Message",
+      [
+        { value: sender, argument: "sender", roles: ["SENDER"] },
+        { value: carrier, argument: "carrier", roles: ["CARRIER"] },
+        { value: recipient, argument: "recipient", roles: ["RECIPIENT"] },
+      ],
+      args,
+    );
   }
 
   @Query(() => StatementConnection, { description: "What was said, by whom; `search` is full-text over quotes" })
