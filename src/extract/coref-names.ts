@@ -7,7 +7,7 @@
 import { foldToken } from "../text/normalise.js";
 import type { Discourse } from "./coref.js";
 import type { Lexicon } from "./lexicon.js";
-import { type Chunk, makeChunk } from "./mentions.js";
+import { type Chunk, isQuote, makeChunk } from "./mentions.js";
 import { commonWord, strongSingle } from "./names.js";
 import { variants } from "./tokens.js";
 
@@ -139,6 +139,25 @@ export function markFamilyNames(doc: Discourse): void {
       // a single-word name (not a full name's last word) needs a strong word: never a common word
       if (v && (names.surname.get(v.form) !== v.form || strongSingle(lex, t)))
         cs[c] = personChunk(doc, ch, ch, v.pre, [v.form]);
+    }
+  }
+}
+
+/** component 3: «X», a name said alone in quote marks (لقاء «X» و«Y»), is one chunk with its marks, so the rules
+ * read it where a name stands; its name stays the words inside them */
+export function unquoteNames(doc: Discourse): void {
+  for (const u of doc.units) {
+    const cs = u.chunks;
+    for (let c = 1; c + 1 < cs.length; c++) {
+      const [open, ch, close] = [cs[c - 1], cs[c], cs[c + 1]];
+      if (ch.type !== "person" || ch.pre || open.type !== "tok" || close.type !== "tok") continue;
+      if (!isQuote(u.toks[open.s]) || !isQuote(u.toks[close.s]) || ch.s !== open.e || close.s !== ch.e) continue;
+      ch.nameStart ??= ch.start;
+      ch.nameEnd ??= ch.end;
+      Object.assign(ch, { s: open.s, e: close.e, start: open.start, end: close.end });
+      ch.text = doc.reg.text.slice(open.start, close.end);
+      cs.splice(c + 1, 1);
+      cs.splice(c - 1, 1);
     }
   }
 }

@@ -2,6 +2,7 @@
  * Stage 5 — coreference and entity building, as a pipeline of small components over the document (each a
  * function of the discourse state, run in order):
  *   collectNames → markFamilyNames        unknown people's full names; family names that re-mention them
+ *   unquoteNames                          a name alone in quote marks takes them into its chunk
  *   registerTitleCountries                  countries named inside titles and counterparts
  *   registerMentions                        people (with titles → positions), countries, places, organisations
  *                                           (a bare ministry → the one named before), media, unnamed sources
@@ -12,7 +13,7 @@
 
 import { registerMentions, registerTitleCountries } from "./coref-entities.js";
 import { knownPositions, resolveCounterparts, resolveLateCounterparts, resolveOfficeRefs } from "./coref-holders.js";
-import { collectNames, markFamilyNames, NameKeys } from "./coref-names.js";
+import { collectNames, markFamilyNames, NameKeys, unquoteNames } from "./coref-names.js";
 import { newEntity } from "./entity.js";
 import type { Lexicon } from "./lexicon.js";
 import type { Chunk } from "./mentions.js";
@@ -102,6 +103,7 @@ export type CorefComponent = (doc: Discourse) => void;
 export const COREF_PIPELINE: readonly CorefComponent[] = [
   collectNames,
   markFamilyNames,
+  unquoteNames,
   registerTitleCountries,
   registerMentions,
   knownPositions,

@@ -453,6 +453,7 @@ const EVENT_SETS: Record<string, string> = {
   visitRelatives: "gatherings.visitRelatives",
   envoys: "gatherings.envoys",
   placeHeads: "gatherings.placeHeads",
+  cityHeads: "gatherings.cityHeads",
   denials: "gatherings.denials",
   attendance: "gatherings.attendance",
   messageNouns: "gatherings.message",

@@ -199,13 +199,14 @@ const CLOSERS = new Set([
 const OFFICE_HEADS = new Set(["وزير", "وزيره", "سفير", "رييس", "مدير", "نايب", "امين", "مدرب", "عضو"]);
 /** كان and its sisters before a nisba and a name (وكان الأميركي …) */
 const KANA = new Set(["كان", "كانت", "اصبح", "اصبحت", "بات", "ظل", "ظلت", "فاز", "فازت", "سجل", "سجلت"]);
-const FUTURE = /^س[يتن][^اوي]..+$/;
+/** the shape of an imperfect verb with the future prefix (سيتناول، ستعقد) */
+export const FUTURE = /^س[يتن][^اوي]..+$/;
 /** an imperfect in ت (تمتد، تعتمد، تستخدم): with FUTURE, the shapes of a verb a word alone must not have */
 const IMPERFECT_T = /^(ت[^اوي]..|ت[^اوي]ت..|تست...)$/;
 const TAFAAUL = /^ت.ا..$/;
 const FORMER = new Set(["السابق", "الاسبق", "السابقه", "الاسبقه"]);
 const QUOTES = new Set(['"', "'", "“", "”", "«", "»", "„"]);
-const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
+export const isQuote = (t: Token | undefined) => !!t && t.kind === "punct" && QUOTES.has(t.text);
 const isComma = (t: Token | undefined) => !!t && t.kind === "punct" && (t.text === "،" || t.text === ",");
 
 export function matchAt(

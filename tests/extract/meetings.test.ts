@@ -540,14 +540,50 @@ describe("a meeting spoken of in a story of a call", () => {
   it.each([
     ["واستعرض الرئيسان نتائج لقائهما الأخير في نيروبي.", [...pair, "location=كينيا"]],
     ["وجاء الاتصال بعد أسبوع من القمة التي جمعت الرئيسين.", pair],
+    // names alone in quote marks, joined to the noun wherever it stands
+    ["وجاء الاتصال بعد أيام من لقاء «روتو» و«موسيفيني» في كمبالا.", [...pair, "location=أوغندا"]],
+    ["وذكرت الرئاسة أن لقاء «روتو» و«موسيفيني» في نيروبي تناول الأمن.", [...pair, "location=كينيا"]],
+    // the subject before the verb that holds the noun, and a city after its noun (في مدينة X)
+    ["وكان الزعيمان قد عقدا لقاء في مدينة مومباسا الشهر الماضي.", [...pair, "location=مومباسا"]],
+    // two parties of the clause before «خلال لقاء»
+    ["واتفق «روتو» و«موسيفيني» خلال لقاء في كمبالا على فتح الحدود.", [...pair, "location=أوغندا"]],
+    // a meeting referred to (أشار إلى لقائه), not one invited to
+    ["وأشار روتو إلى لقائه مع موسيفيني في كمبالا.", [...pair, "location=أوغندا"]],
+    // talks held in a city are a meeting of their own, not the call again
+    ["وكان الرئيسان قد أجريا مباحثات في كمبالا في مايو.", [...pair, "location=أوغندا"]],
+    ["وتطرق الرئيسان إلى اللقاء الذي جمعهما في نيروبي.", [...pair, "location=كينيا"]],
   ])("the parties' own meeting is a meeting besides the call: %s", (t, expected) => {
     const g = graph(`${call} ${t}`);
     expect(roles(g, "Meeting")).toEqual([expected]);
     expect(g.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);
   });
 
-  it("talks re-mentioned after the call are the call", () => {
-    const g = graph(`${call} وتناولت المباحثات العلاقات الثنائية.`);
+  it.each([
+    "وتناولت المباحثات العلاقات الثنائية.",
+    // talks «في» a country are about it
+    "وتناولت المباحثات في السودان الأوضاع الإنسانية.",
+  ])("talks re-mentioned after the call are the call: %s", (t) => {
+    const g = graph(`${call} ${t}`);
     expect(roles(g, "Meeting")).toEqual([]);
+  });
+
+  it.each([
+    // a meeting of the two still to come
+    "وذكرت الرئاسة أن لقاء روتو وموسيفيني في نيروبي سيتناول الأمن.",
+    // invited to a visit
+    "ودعا روتو موسيفيني إلى زيارة نيروبي.",
+  ])("no meeting or visit that has not happened: %s", (t) => {
+    const g = graph(`${call} ${t}`);
+    expect(g.events.filter((e) => e.kind === "Meeting" || e.kind === "Visit")).toEqual([]);
+  });
+
+  it("a visit whose first actor after the verb is the place: the visitor is the one named before", () => {
+    const g = graph(`${call} وكان «روتو» قد زار كمبالا في مارس الماضي.`);
+    expect(roles(g, "Visit")).toEqual([["visitor=وليام روتو", "location=أوغندا"]]);
+  });
+
+  it("a state after a feminine verb of visiting may be its subject: no visitor is guessed", () => {
+    const g = graph(`${call} وزارت أوغندا وفود كثيرة.`);
+    expect(roles(g, "Visit")).toEqual([]);
   });
 });

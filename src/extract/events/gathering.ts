@@ -27,6 +27,7 @@ export type GatheringSet =
   | "arriveAlone"
   | "envoys"
   | "placeHeads"
+  | "cityHeads"
   | "denials"
   | "attendance"
   | "messageNouns"
@@ -106,8 +107,11 @@ export function plannedBefore(v: SentenceView, k: number): boolean {
  * (يلتقي X Y غدا), one invited to (دعاه إلى زيارة) or one a visit is to hold (في زيارة يلتقي خلالها Y)
  */
 export function notHappened(v: SentenceView, k: number): boolean {
-  // دعا X Y إلى زيارة/لقاء: invited or called to it
-  if (plannedBefore(v, k) || v.isWord(v.cs[k - 1], "الي")) return true;
+  // دعا X Y إلى زيارة/لقاء: invited or called to it (not to one told before: أشار إلى لقائه مع Y، إلى اللقاء)
+  // (as written: ة folds to ه)
+  const own = v.u.toks[v.cs[k].s];
+  const indefinite = !withoutWaw(own.norm).startsWith("ال") && !/(ه|ها|هما)$/.test(own.text);
+  if (plannedBefore(v, k) || (indefinite && v.isWord(v.cs[k - 1], "الي"))) return true;
   // في زيارة يلتقي/يجري خلالها …: a present tense relative to a visit tells what the visit is to hold
   if (/^[يت]/.test(withoutWaw(v.u.toks[v.cs[k].s].norm)) && v.isWord(v.cs[k + 1], "خلالها", "خلاله")) return true;
   const end = Math.min(clauseEnd(v, k), k + 1 + FUTURE_AFTER_REACH);

@@ -3,7 +3,8 @@
  * - Meeting: a verb of meeting (التقى X Y، التقى X بـ/مع Y، X و Y اجتمعا), a verb of receiving (استقبل X Y: X the
  *   host, Y the guest; خلال استقباله Y: the subject in force hosts; كان في استقبال Y X: X hosts), or a meeting noun
  *   with its parties (عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء
- *   Y). The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
+ *   Y، لقاء X و Y wherever it stands, X و Y … خلال لقاء). Names alone in quote marks (لقاء «X» و«Y») stand where
+ *   names do. The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
  *   مع وفد موريتاني، استقبل X وفدا من البرلمان Y); at least two; one event per set of parties.
  * - Visit: a verb of visiting with its place (زار X بلدا، يزور X بلدا: now) or a visit noun with its destination
  *   (في زيارة إلى Y، وصل X إلى Y في زيارة، في أول زيارة له، وصل X إلى Y). The visitor is the clause's person or
@@ -13,7 +14,8 @@
  * held by phone, video or on television are no events. Word sets: `gatherings:` in seeds/lexicon/events.yaml.
  * Reads: the clause grammar and the subject in force. Emits: Meeting, Visit and Message events; never consumes.
  */
-import type { Chunk } from "../mentions.js";
+import { type Chunk, FUTURE } from "../mentions.js";
+import { withoutWaw } from "../tokens.js";
 import type { Participant } from "../types.js";
 import { isCalled } from "./callRecords.js";
 import { clauseEnd, clauseStart, coordinated, isBreak, personsIn, prepObject } from "./clause.js";
@@ -45,15 +47,28 @@ function notInPerson(v: SentenceView, k: number): boolean {
   return false;
 }
 
+/** a place at chunk j told as where something happened: after في or an attached بـ, or a city noun so placed (في
+ * مدينة X، بالعاصمة X) */
+function placed(v: SentenceView, j: number): boolean {
+  if (inSet(v, v.cs[j - 1], "cityHeads")) return v.isWord(v.cs[j - 2], "في") || v.norm(v.cs[j - 1]).startsWith("ب");
+  return v.isWord(v.cs[j - 1], "في") || v.cs[j].pre.endsWith("ب");
+}
+
 /** the place an event in [from, to) happened in: a place, a country or its capital after في or an attached بـ */
 function placeIn(v: SentenceView, from: number, to: number): string | null {
   const { cs } = v;
   for (let j = from; j < Math.min(to, cs.length); j++) {
     const c = cs[j];
     const isPlace = c.type === "place" || (c.type === "country" && c.form !== "nisba");
-    if (isPlace && c.ents?.length && (v.isWord(cs[j - 1], "في") || c.pre.endsWith("ب"))) return c.ents[0];
+    if (isPlace && c.ents?.length && placed(v, j)) return c.ents[0];
   }
   return null;
+}
+
+/** في and a city or a capital right after chunk k (مباحثات في سوتشي), not a country: talks «في سوريا» are about it */
+function heldInCity(v: SentenceView, k: number): boolean {
+  const c = v.cs[k + 2];
+  return v.isWord(v.cs[k + 1], "في") && (c?.type === "place" || (c?.type === "country" && c.form === "capital"));
 }
 
 /** the first place, country or capital in [from, to): where a visit went */
@@ -72,14 +87,15 @@ const parties = (d: Discourse, ids: string[]) =>
 function emitMeeting(v: SentenceView, d: Discourse, at: Chunk, host: string | null, others: string[], end: number) {
   const all = parties(d, host ? [host, ...others] : others);
   if (all.length < 2) return;
-  // talks between the parties of a call told before (أجريا اتصالا … وتناولت المباحثات) are that call again; a
-  // meeting or summit of theirs (لقائهما الأخير، القمة التي جمعت الرئيسين) is not
-  if (v.has(at, B.talkNouns) && all.every((p) => isCalled(d, p))) return;
+  // talks between the parties of a call told before (أجريا اتصالا … وتناولت المباحثات) are that call again, unless
+  // held in a city (أجرى X و Y مباحثات في سوتشي); a meeting or summit of theirs (لقائهما الأخير) is not
+  const k = v.cs.indexOf(at);
+  if (v.has(at, B.talkNouns) && all.every((p) => isCalled(d, p)) && !heldInCity(v, k)) return;
   const parts: Participant[] =
     host && all[0] === host
       ? [{ role: "host", entity: host }, ...all.slice(1).map((g) => ({ role: "guest", entity: g }))]
       : all.map((p) => ({ role: "participant", entity: p }));
-  const place = placeIn(v, v.cs.indexOf(at) + 1, end);
+  const place = placeIn(v, k + 1, end);
   if (place) parts.push({ role: "location", entity: place });
   record(v, d, "Meeting", [...all].sort().join("|"), parts, at);
 }
@@ -153,16 +169,30 @@ const RELATIVE_REACH = 4;
 const MEETING_ADVERBS = ["في", "خلال", "بعد", "عقب", "اثر", "اثناء"];
 
 /**
- * the party annexed to a meeting noun (لقاء الرئيس X بـ Y، بلقاء الرئيس Y): a person or a delegation, not a body
- * (اجتماع مجلس الوزراء is the body's session); only where the noun is held (gv), attached to بـ or in a phrase of
- * time (بعد لقاء Y): «إن محادثات X و Y ستتناول», «حضر اللقاء X», «على هامش لقاء X» name no meeting of the subject
+ * the parties annexed to a meeting noun (لقاء الرئيس X بـ Y، بلقاء الرئيس Y، لقاء X و Y): persons or delegations,
+ * not a body (اجتماع مجلس الوزراء is the body's session). One party only where the noun is held (gv), attached to
+ * بـ or in a phrase of time (بعد لقاء Y): «حضر اللقاء X», «على هامش لقاء X» name no meeting of the subject. Two
+ * joined by و met each other wherever the noun stands (أن لقاء X و Y تناول، بعد أيام من لقاء X و Y), unless a verb
+ * of the future follows (لقاء X و Y سيتناول)
  */
 function annexedParty(v: SentenceView, d: Discourse, k: number, gv: number): string[] {
   const c = v.cs[k + 1];
+  if (c?.pre !== "" || c.type === "org" || !partiesOf(v, d, c).length) return [];
+  const end = clauseEnd(v, k);
+  const annexed = coordinated(v, d, k + 1, end, partiesOf);
   const held = gv >= 0 || v.u.toks[v.cs[k].s].norm.startsWith("ب") || v.isWord(v.cs[k - 1], ...MEETING_ADVERBS);
-  // (وفي لقاء X و Y: the parties joined to the first)
-  const first = held && c && c.pre === "" && c.type !== "org" ? partiesOf(v, d, c) : [];
-  return first.length ? coordinated(v, d, k + 1, clauseEnd(v, k), partiesOf) : [];
+  if (held) return annexed;
+  return annexed.length >= 2 && !futureAfter(v, k) ? annexed : [];
+}
+
+/** how far after a meeting noun a verb of the future may tell it is to come (لقاء X و Y في Z سيتناول) */
+const FUTURE_VERB_REACH = 8;
+
+/** a verb in the shape of the future after chunk k in its sentence part */
+function futureAfter(v: SentenceView, k: number): boolean {
+  for (let j = k + 1; j < Math.min(v.cs.length, k + 1 + FUTURE_VERB_REACH) && !isBreak(v, v.cs[j]); j++)
+    if (v.cs[j].type === "tok" && FUTURE.test(withoutWaw(v.norm(v.cs[j])))) return true;
+  return false;
 }
 
 /** the states a chunk names (a summit between states), else its parties */
@@ -183,7 +213,7 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
   if (rel >= 0) {
     const dual = /هما$/.test(v.u.toks[cs[rel].s].norm);
     const named = dual ? personsIn(v, d, start, k, partiesOf) : personsIn(v, d, rel + 1, clauseEnd(v, rel), partiesOf);
-    emitMeeting(v, d, cs[k], null, named, end);
+    emitMeeting(v, d, cs[k], null, named, Math.max(end, clauseEnd(v, rel)));
     return;
   }
   // the verb that holds the noun in its clause (عقد X لقاء، ترأس X اجتماعا)
@@ -211,18 +241,21 @@ function meetingAtNoun(v: SentenceView, d: Discourse, k: number): void {
     return;
   }
   const annexed = annexedParty(v, d, k, gv);
-  if (gv < 0 && !obj.ents.length && !annexed.length) return;
+  // X و Y … خلال/في لقاء (في Z): two or more parties of the clause before a phrase of the meeting met
+  const adverbial = v.isWord(cs[k - 1], ...MEETING_ADVERBS) ? parties(d, personsIn(v, d, start, k, partiesOf)) : [];
+  if (gv < 0 && !obj.ents.length && !annexed.length && adverbial.length < 2) return;
   // (جمع لقاء X بـ Y: the annexed party and the object are the two sides; في لقاء رئيسي أركان A و B: two annexed
   // parties met each other, whoever the clause's subject is)
   if ((annexed.length && obj.ents.length) || annexed.length >= 2) {
     emitMeeting(v, d, cs[k], null, [...annexed, ...obj.ents], end);
     return;
   }
-  // the subject: the parties between the verb and the noun, before the verb, after the verb the phrase leads to
-  // (وفي لقاء مع Y، قال X), or the subject in force
+  // the subject: the parties between the verb and the noun, before the verb (وكان الزعيمان قد عقدا لقاء), after
+  // the verb the phrase leads to (وفي لقاء مع Y، قال X), or the subject in force
   const subject = personsIn(v, d, gv >= 0 ? gv + 1 : start, k, partiesOf);
+  const beforeVerb = gv >= 0 ? parties(d, personsIn(v, d, clauseStart(v, gv), gv, partiesOf)) : [];
   const later = cs[end]?.type === "verb" ? persons(d, v.subjectAfter(end, true)?.ents ?? []) : [];
-  const holders = subject.length ? subject : later.length ? later : persons(d, d.subject());
+  const holders = [subject, beforeVerb, later].find((ps) => ps.length) ?? persons(d, d.subject());
   emitMeeting(v, d, cs[k], null, [...holders, ...annexed, ...obj.ents], end);
 }
 
@@ -297,10 +330,14 @@ function visitAt(v: SentenceView, d: Discourse, k: number): void {
   let place: string | null;
   if (inSet(v, v.cs[k], "arriveAlone")) ({ visitor, place } = arrivalVisit(v, d, k));
   else if (inSet(v, v.cs[k], "visitVerbs")) {
+    // the first actor after the verb may be the place itself (وكان X قد زار موسكو), not after a feminine verb,
+    // whose subject a state may be (وزارت تركيا وفود)
     const subject = v.subjectAfter(k, true);
-    const subj = persons(d, subject?.ents ?? v.subjectBefore(k)?.ents ?? d.subject());
-    visitor = subj[0];
-    place = destinationIn(v, subject ? subject.at + 1 : k + 1, clauseEnd(v, k));
+    const after = persons(d, subject?.ents ?? []);
+    const feminine = /^(ت|.*ت$)/.test(withoutWaw(v.norm(v.cs[k])));
+    const inForce = subject && feminine ? [] : persons(d, d.subject());
+    visitor = [after, persons(d, v.subjectBefore(k)?.ents ?? []), inForce].find((ps) => ps.length)?.[0];
+    place = destinationIn(v, subject && after.length ? subject.at + 1 : k + 1, clauseEnd(v, k));
   } else ({ visitor, place } = visitByNoun(v, d, k));
   if (!visitor || !place) return;
   record(
