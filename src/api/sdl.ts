@@ -1,11 +1,13 @@
 /**
- * The schema as SDL, checked in at schema/schema.graphql for clients and reviewers. `npm run schema:sdl`
- * rewrites the file; a test fails when the code and the file disagree.
+ * The checked-in schemas that derive from code: the GraphQL schema as SDL (schema/schema.graphql), for clients
+ * and reviewers, and the list of event kinds in the document graph's JSON Schema, from the registry of kinds
+ * (src/extract/kinds.ts). `npm run schema:sdl` rewrites both; tests fail when the code and the files disagree.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { repoRoot } from "../config.js";
+import { EVENT_KIND_NAMES } from "../extract/kinds.js";
 import { printSchema } from "./graphql.js";
 import { buildApiSchema } from "./schema.js";
 
@@ -17,11 +19,28 @@ export async function schemaSdl(): Promise<string> {
   return `${HEADER}${printSchema(await buildApiSchema())}\n`;
 }
 
+export const documentSchemaFile = path.join(repoRoot, "schema", "document-graph.schema.json");
+
+/** the document graph's JSON Schema (its text, kept as laid out) with the registry's list of event kinds */
+export function withEventKinds(schemaText: string): string {
+  const open = '"kind": { "enum": [';
+  const start = schemaText.indexOf(open, schemaText.indexOf('"event": {'));
+  const end = schemaText.indexOf("]", start);
+  if (!schemaText.includes('"event": {') || start < 0)
+    throw new Error("document-graph.schema.json: no event kind enum");
+  const list = EVENT_KIND_NAMES.map((k) => JSON.stringify(k)).join(", ");
+  return `${schemaText.slice(0, start + open.length)}${list}${schemaText.slice(end)}`;
+}
+
+function rewrite(file: string, text: string): void {
+  const before = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+  fs.writeFileSync(file, text);
+  process.stdout.write(`${path.relative(repoRoot, file)} ${before === text ? "unchanged" : "written"}\n`);
+}
+
 async function main(): Promise<void> {
-  const sdl = await schemaSdl();
-  const before = fs.existsSync(sdlFile) ? fs.readFileSync(sdlFile, "utf8") : null;
-  fs.writeFileSync(sdlFile, sdl);
-  process.stdout.write(`${path.relative(repoRoot, sdlFile)} ${before === sdl ? "unchanged" : "written"}\n`);
+  rewrite(sdlFile, await schemaSdl());
+  rewrite(documentSchemaFile, withEventKinds(fs.readFileSync(documentSchemaFile, "utf8")));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,9 +2,10 @@
  * The one registry of event kinds. Everything that names a kind derives from this table: the TypeScript union
  * (types.ts), the loader's allow-lists of labels and relationship types (src/graph/cypher.ts), the identity rule
  * of symmetric events (src/graph/identity.ts), the derived actor-to-actor relationships (CALLED, MET), the
- * GraphQL enum and the type an event row resolves to (src/api/types). A unit test holds
- * schema/document-graph.schema.json and schema/schema.graphql to it, so adding a kind is one row here, its rule
- * module and its lexicon words (and, for a new GraphQL type, its class).
+ * GraphQL enum and the type an event row resolves to (src/api/types). `npm run schema:sdl` writes
+ * schema/document-graph.schema.json's list of kinds and schema/schema.graphql from it, and a unit test holds both
+ * files to it. Adding a kind is one row here, its rule module (named in TOKEN_RULES), its word sets in
+ * seeds/lexicon/events.yaml (with its anchors), an edge style in the explorer and, for a new GraphQL type, its class.
  */
 
 export interface EventKindSpec {

@@ -396,84 +396,32 @@ function readPeople(dir: string, add: AddEntry): Map<string, PersonInfo> {
   return people;
 }
 
-/** The word sets of events.yaml: set name → its path in the file (a key of `calls:` or a top-level key). */
-const EVENT_SETS: Record<string, string> = {
-  callNouns: "calls.nouns",
-  phone: "calls.phone",
-  make: "calls.make",
-  receive: "calls.receive",
-  contact: "calls.contact",
-  discuss: "calls.discuss",
-  happen: "calls.happen",
-  talk: "calls.talk",
-  future: "calls.future",
-  futureTime: "calls.futureTime",
-  kin: "kin",
-  titleHeads: "titleHeads",
-  notCalls: "calls.notCalls",
-  initiative: "calls.initiative",
-  phoneNouns: "calls.phoneNouns",
-  talkNouns: "calls.talkNouns",
-  callThanked: "calls.thanked",
-  thanks: "calls.thanks",
-  pluralCalls: "calls.pluralCalls",
-  phoneAdverbs: "calls.phoneAdverbs",
-  join: "calls.join",
-  callBlockers: "calls.callBlockers",
-  videoWords: "calls.videoWords",
-  phoneVerbs: "calls.phoneVerbs",
-  courtesy: "courtesy",
-  negation: "negation",
-  clauseBreak: "clauseBreak",
-  prepositionTo: "prepositionTo",
-  condolence: "condolence",
-  parties: "dual.parties",
-  pronouns: "dual.pronouns",
-  clash: "clash",
-  meeting: "meeting",
-  approx: "approx",
-  killVerbs: "killVerbs",
-  inflictVerbs: "inflictVerbs",
-  subjectVerbs: "subjectVerbs",
-  skipAfter: "skipAfterVerb",
-  skipBefore: "skipBeforeVerb",
-  clauseStart: "clauseStart",
-  meetVerbs: "gatherings.meet",
-  hostVerbs: "gatherings.host",
-  receptionNouns: "gatherings.reception",
-  delegations: "gatherings.delegations",
-  meetingNouns: "gatherings.nouns",
-  holdVerbs: "gatherings.hold",
-  notMeetings: "gatherings.notMeetings",
-  gatheringFuture: "gatherings.future",
-  visitVerbs: "gatherings.visit",
-  visitNouns: "gatherings.visitNouns",
-  arriveVerbs: "gatherings.arrive",
-  arriveAlone: "gatherings.arriveAlone",
-  visitRelatives: "gatherings.visitRelatives",
-  envoys: "gatherings.envoys",
-  placeHeads: "gatherings.placeHeads",
-  cityHeads: "gatherings.cityHeads",
-  denials: "gatherings.denials",
-  attendance: "gatherings.attendance",
-  messageNouns: "gatherings.message",
-  messageKinds: "gatherings.messageKinds",
-  deliverVerbs: "gatherings.deliver",
-  receiveMessage: "gatherings.receiveMessage",
-  sendVerbs: "gatherings.send",
-};
+/** the keys of events.yaml that are no word set: read on their own (see readEvents) */
+const NOT_SETS = new Set(["statement", "quantities", "offices", "anchors"]);
 
-/** the words a meeting, a visit or a message is spoken of by: the anchors of the gatherings rule */
-const GATHERING_ANCHORS = [
-  "meetVerbs",
-  "hostVerbs",
-  "receptionNouns",
-  "meetingNouns",
-  "visitVerbs",
-  "visitNouns",
-  "arriveAlone",
-  "messageNouns",
-];
+/**
+ * The word sets of events.yaml, each named by its own key: the lists at the top level and in its groups
+ * (`calls:`, `dual:`, `gatherings:` …). A name used twice is an error, so a rule's set is found by its name alone.
+ */
+function wordSets(ey: Any): Record<string, Set<string>> {
+  const sets: Record<string, Set<string>> = {};
+  const add = (name: string, words: unknown) => {
+    if (sets[name]) throw new Error(`events.yaml: the word set "${name}" is defined twice`);
+    sets[name] = N_SET(words);
+  };
+  for (const [key, value] of Object.entries(ey as Record<string, unknown>)) {
+    if (NOT_SETS.has(key)) continue;
+    if (Array.isArray(value)) add(key, value);
+    else if (value && typeof value === "object")
+      for (const [name, words] of Object.entries(value))
+        if (!NOT_SETS.has(name) && Array.isArray(words)) add(name, words);
+  }
+  return sets;
+}
+
+function unknownSet(name: string): never {
+  throw new Error(`events.yaml: anchors names "${name}", which is no word set`);
+}
 
 /** statement verbs with their forms' number and gender, the word sets, phrases, quantities and dual offices */
 function readEvents(
@@ -485,9 +433,9 @@ function readEvents(
     const forms = new Set((v.forms as string[]).map(N));
     for (const n of forms) verbs.set(n, { lemma: v.lemma, kind: v.kind ?? "Statement", ...verbForm(n, forms) });
   }
-  const at = (p: string): unknown => p.split(".").reduce((o: Any, k) => o?.[k], ey);
-  const sets = Object.fromEntries(Object.entries(EVENT_SETS).map(([name, p]) => [name, N_SET(at(p))]));
-  sets.gatherings = new Set(GATHERING_ANCHORS.flatMap((name) => [...sets[name]]));
+  const sets = wordSets(ey);
+  // the words that start an event rule of their own: the union of the sets events.yaml names under `anchors:`
+  sets.anchors = new Set(((ey.anchors ?? []) as string[]).flatMap((name) => [...(sets[name] ?? unknownSet(name))]));
   const phrases: Record<string, string[]> = {};
   for (const k of ["ceasefire", "deescalation", "atLeast", "atLeastAfter"])
     phrases[k] = ((ey[k] ?? []) as string[]).map(N);

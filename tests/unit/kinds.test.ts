@@ -7,17 +7,26 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, type GraphQLEnumType, GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
+import { withEventKinds } from "../../src/api/sdl.js";
 import { EVENT_CLASSES } from "../../src/api/types/graph.js";
 import { EVENT_KIND_NAMES, EVENT_KIND_SPECS, EVENT_ROLES, kindsDeriving } from "../../src/extract/kinds.js";
 import { EVENT_KINDS, ROLE_TYPES } from "../../src/graph/cypher.js";
 import { repoRoot } from "../extract/helpers.js";
 
-const jsonSchema = JSON.parse(readFileSync(path.join(repoRoot, "schema", "document-graph.schema.json"), "utf8"));
+const jsonSchemaText = readFileSync(path.join(repoRoot, "schema", "document-graph.schema.json"), "utf8");
+const jsonSchema = JSON.parse(jsonSchemaText);
 const sdl = buildSchema(readFileSync(path.join(repoRoot, "schema", "schema.graphql"), "utf8"));
 
 describe("the registry of event kinds", () => {
   it("is the JSON Schema's list of event kinds", () => {
     expect(jsonSchema.$defs.event.properties.kind.enum).toEqual(EVENT_KIND_NAMES);
+  });
+
+  it("writes that list into the JSON Schema (npm run schema:sdl), leaving the rest of the file as it is", () => {
+    const stale = jsonSchemaText.replace('"Meeting", "Visit", ', "");
+    expect(stale).not.toBe(jsonSchemaText);
+    expect(withEventKinds(stale)).toBe(jsonSchemaText);
+    expect(() => withEventKinds("{}")).toThrow(/no event kind enum/);
   });
 
   it("is the GraphQL EventKind enum, each value mapped to its kind", () => {

@@ -141,7 +141,7 @@ function bodyStands(v: SentenceView, j: number): boolean {
   const c = v.cs[j];
   const prev = v.cs[j - 1];
   if (c.type !== "org" || !["", "و", "ب", "وب"].includes(c.pre)) return false;
-  if (!prev || v.isPunct(prev) || prev.type === "verb" || v.has(prev, B.gatherings)) return true;
+  if (!prev || v.isPunct(prev) || prev.type === "verb" || v.has(prev, B.anchors)) return true;
   return v.isWord(prev, "مع", "بين") || inSet(v, prev, "holdVerbs") || inSet(v, prev, "meetVerbs");
 }
 

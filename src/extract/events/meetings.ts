@@ -356,7 +356,7 @@ function visitAt(v: SentenceView, d: Discourse, k: number): void {
 /** At a word of meeting, receiving, visiting or a message; never consumes the token. */
 export function gatheringRule(v: SentenceView, d: Discourse, k: number): boolean {
   const c = v.cs[k];
-  if (!v.has(c, B.gatherings) || v.inQuote(k)) return false;
+  if (!v.has(c, B.anchors) || v.inQuote(k)) return false;
   if (inSet(v, c, "messageNouns")) {
     messageAt(v, d, k);
     return false;

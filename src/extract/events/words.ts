@@ -35,7 +35,7 @@ const BIT_SETS = [
   "thanks",
   "futureTime",
   "kin",
-  "gatherings",
+  "anchors",
 ] as const;
 export type BitName = (typeof BIT_SETS)[number];
 export const B = Object.fromEntries(BIT_SETS.map((n, i) => [n, 1 << i])) as Record<BitName, number>;
