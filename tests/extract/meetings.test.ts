@@ -587,3 +587,49 @@ describe("a meeting spoken of in a story of a call", () => {
     expect(roles(g, "Visit")).toEqual([]);
   });
 });
+
+describe("talks held in a city, hosting, and a state as host", () => {
+  it.each([
+    [
+      "بحث الرئيس الغاني جون ماهاما مع نظيره الكيني وليام روتو في أكرا العلاقات الثنائية.",
+      ["participant=جون ماهاما", "participant=وليام روتو", "location=غانا"],
+    ],
+    [
+      "وبحث الرئيس الغاني جون ماهاما في نيروبي مع نظيره الكيني وليام روتو سبل التعاون.",
+      ["participant=جون ماهاما", "participant=وليام روتو", "location=كينيا"],
+    ],
+    [
+      "تباحث الرئيس الغاني جون ماهاما ونظيره الكيني وليام روتو في أكرا حول التجارة.",
+      ["participant=جون ماهاما", "participant=وليام روتو", "location=غانا"],
+    ],
+  ])("a verb of discussing with a city after a party is a meeting: %s", (t, expected) => {
+    const g = graph(t);
+    expect(roles(g, "Meeting")).toEqual([expected]);
+    noCalls(g);
+  });
+
+  it.each([
+    // no city: it may have been by phone
+    "بحث الرئيس الغاني جون ماهاما مع نظيره الكيني وليام روتو العلاقات الثنائية.",
+    // a country after the topic is what they spoke of
+    "بحث الرئيس الغاني جون ماهاما مع نظيره الكيني وليام روتو الأوضاع في السودان.",
+  ])("talks with no city after a party are no meeting: %s", (t) => {
+    expect(roles(graph(t), "Meeting")).toEqual([]);
+  });
+
+  it("talks in a city told with a phone word are a call", () => {
+    const g = graph("بحث الرئيس الغاني جون ماهاما هاتفيا مع نظيره الكيني وليام روتو في أكرا الأوضاع.");
+    expect(roles(g, "Meeting")).toEqual([]);
+    expect(g.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);
+  });
+
+  it("استضاف X Y: X hosts", () => {
+    const g = graph("واستضاف الرئيس الغاني جون ماهاما نظيره الكيني وليام روتو في أكرا.");
+    expect(roles(g, "Meeting")).toEqual([["host=جون ماهاما", "guest=وليام روتو", "location=غانا"]]);
+  });
+
+  it("a state right after a verb of receiving is the host of the delegations it received", () => {
+    const g = graph("واستقبلت غانا وفدا كينيا ووفدا أوغنديا.");
+    expect(roles(g, "Meeting")).toEqual([["host=غانا", "guest=كينيا", "guest=أوغندا"]]);
+  });
+});

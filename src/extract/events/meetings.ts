@@ -4,7 +4,8 @@
  *   host, Y the guest; خلال استقباله Y: the subject in force hosts; كان في استقبال Y X: X hosts), or a meeting noun
  *   with its parties (عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء
  *   Y، لقاء X و Y wherever it stands, X و Y … خلال لقاء). Names alone in quote marks (لقاء «X» و«Y») stand where
- *   names do. The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
+ *   names do. Talks told by a verb of discussing are a meeting where a city follows a party (بحث X مع Y في Z،
+ *   تباحث X و Y في Z). A state right after a verb of receiving hosts (استقبلت مصر وفدا). The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
  *   مع وفد موريتاني، استقبل X وفدا من البرلمان Y); at least two; one event per set of parties.
  * - Visit: a verb of visiting with its place (زار X بلدا، يزور X بلدا: now) or a visit noun with its destination
  *   (في زيارة إلى Y، وصل X إلى Y في زيارة، في أول زيارة له، وصل X إلى Y). The visitor is the clause's person or
@@ -125,8 +126,13 @@ function meetingAtVerb(v: SentenceView, d: Discourse, k: number): void {
   const before = (v.subjectBefore(k)?.ents ?? []).filter((id) => d.reg.entities.get(id)?.kind !== "Country");
   const inForce = persons(d, d.subject());
   if (inSet(v, v.cs[k], "hostVerbs")) {
-    // VSO: the first party after the verb is the host; SVO or a masdar with its pronoun: the one before
-    const host = before[0] ?? (after.length >= 2 ? after[0] : (pronounHost(v, d, k) ?? inForce[0]));
+    // VSO: the first party after the verb is the host, a state too (استقبلت مصر وفدا من Y: no state is received);
+    // SVO or a masdar with its pronoun: the one before
+    const first = v.subjectAfter(k);
+    const state = first?.ents.find(
+      (id) => d.reg.entities.get(id)?.kind === "Country" && v.cs[first.at].form !== "nisba",
+    );
+    const host = before[0] ?? state ?? (after.length >= 2 ? after[0] : (pronounHost(v, d, k) ?? inForce[0]));
     if (!host) return;
     emitMeeting(
       v,
@@ -353,6 +359,37 @@ function visitAt(v: SentenceView, d: Discourse, k: number): void {
   );
 }
 
+/** a city or capital told as where something happened (في X، في مدينة X، بـX) right after a party at a chunk of the
+ * clause [from, to): «بحث X مع Y في Z»، «بحث X في Z مع Y»، «تباحث X و Y في Z» */
+function cityAfterParty(v: SentenceView, d: Discourse, from: number, to: number): string | null {
+  for (let j = from + 1; j < to; j++) {
+    const c = v.cs[j];
+    const city = c.type === "place" || (c.type === "country" && c.form === "capital");
+    if (!city || !c.ents?.length || !placed(v, j)) continue;
+    const head = inSet(v, v.cs[j - 1], "cityHeads") ? j - 1 : j;
+    const before = c.pre.endsWith("ب") || (head < j && v.norm(v.cs[head]).startsWith("ب")) ? head - 1 : head - 2;
+    if (before >= 0 && partiesOf(v, d, v.cs[before]).length) return c.ents[0];
+  }
+  return null;
+}
+
+/**
+ * بحث X مع Y في Z، تباحث X و Y في Z: talks told by a verb of discussing are a meeting where a city follows a
+ * party (no call is told in the clause: that is the call rule's); without the city they may have been by phone
+ */
+function talksInCity(v: SentenceView, d: Discourse, k: number): void {
+  const end = gatheringEnd(v, k);
+  const city = cityAfterParty(v, d, k, end);
+  if (!city) return;
+  const after = v.subjectAfter(k, true);
+  // (the subject after the verb with those joined to it: تباحث X و Y)
+  const subject = after
+    ? coordinated(v, d, after.at, end, partiesOf)
+    : persons(d, v.subjectBefore(k)?.ents ?? d.subject());
+  const obj = prepObject(v, d, k + 1, end, ["مع"], partiesOf).ents;
+  emitMeeting(v, d, v.cs[k], null, [...subject, ...obj], end);
+}
+
 /** At a word of meeting, receiving, visiting or a message; never consumes the token. */
 export function gatheringRule(v: SentenceView, d: Discourse, k: number): boolean {
   const c = v.cs[k];
@@ -367,5 +404,6 @@ export function gatheringRule(v: SentenceView, d: Discourse, k: number): boolean
   else if (inSet(v, c, "meetVerbs") || inSet(v, c, "hostVerbs") || inSet(v, c, "receptionNouns"))
     meetingAtVerb(v, d, k);
   else if (inSet(v, c, "meetingNouns")) meetingAtNoun(v, d, k);
+  else if (v.has(c, B.discuss)) talksInCity(v, d, k);
   return false;
 }
