@@ -3,8 +3,11 @@
  * the ingest layer into the real test Neo4j, and GraphQL answers who met whom (with MET derived like CALLED),
  * who visited where and which message went from whom through whom to whom.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestText } from "../../src/ingest/article.js";
+import { sharedDir } from "../extract/helpers.js";
 import { useSeededApi } from "./support.js";
 
 const api = useSeededApi({ seed: false });
@@ -112,5 +115,30 @@ describe("visits and messages", () => {
     expect(res.errors).toBeUndefined();
     const types = new Set(res.data?.events.nodes.map((n) => n.__typename));
     for (const t of ["Meeting", "Visit", "Message"]) expect(types).toContain(t);
+  });
+});
+
+describe("who met whom in a real report (arabic-news.json, d02: the chiefs of staff in Moscow)", () => {
+  beforeAll(async () => {
+    const dev = JSON.parse(readFileSync(path.join(sharedDir, "corpus", "dev", "arabic-news.json"), "utf8"));
+    const item = dev.items.find((i: { id: string }) => i.id === "ar-news-d02-karabakh2016");
+    await ingestText(api.graph, item.text, { id: item.id, publishedAt: "2016-04-07", source: item.source_url });
+  });
+
+  it("one meeting of the two unnamed chiefs of staff, one per state, in Russia, no call", async () => {
+    const res = await api.gql<{
+      meetings: { totalCount: number; nodes: { parties: Named[]; location: Named; evidence: { sentence: number }[] }[] };
+      phoneCalls: { totalCount: number };
+    }>(`{
+      meetings(country: "أرمينيا") { totalCount nodes { parties { name } location { name } evidence { sentence } } }
+      phoneCalls(country: "أرمينيا") { totalCount }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.phoneCalls.totalCount).toBe(0);
+    expect(res.data?.meetings.totalCount).toBe(1);
+    const [m] = res.data?.meetings.nodes ?? [];
+    expect(m.parties.map((p) => p?.name).sort()).toEqual(["رئيس الأركان (أذربيجان)", "رئيس الأركان (أرمينيا)"]);
+    expect(m.location?.name).toBe("روسيا");
+    expect(m.evidence.map((e) => e.sentence).sort()).toEqual([0, 1]);
   });
 });
