@@ -127,7 +127,10 @@ describe("who met whom in a real report (arabic-news.json, d02: the chiefs of st
 
   it("one meeting of the two unnamed chiefs of staff, one per state, in Russia, no call", async () => {
     const res = await api.gql<{
-      meetings: { totalCount: number; nodes: { parties: Named[]; location: Named; evidence: { sentence: number }[] }[] };
+      meetings: {
+        totalCount: number;
+        nodes: { parties: Named[]; location: Named; evidence: { sentence: number }[] }[];
+      };
       phoneCalls: { totalCount: number };
     }>(`{
       meetings(country: "أرمينيا") { totalCount nodes { parties { name } location { name } evidence { sentence } } }
