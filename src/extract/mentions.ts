@@ -362,7 +362,9 @@ export class Mentioner {
       if (n.startsWith("ال") && !particle && !isParticle && !lex.given.has(n) && !compound) break;
       // after ولد a definite word is the family and ends the name, unless the lineage goes on (محمد ولد الغزواني)
       if (this.toks[k - 2]?.norm === "ولد" && n.startsWith("ال") && !lex.particles.has(this.toks[k]?.norm ?? "")) break;
-      if (count >= 3 && !isParticle && !particle) break;
+      // (a particle after three words goes on: لويس إيناسيو لولا دا سيلفا)
+      const more = lex.particles.has(this.toks[k]?.norm ?? "") && this.nameLike(k + 1, false);
+      if (count >= 3 && !isParticle && !particle && !more) break;
       // the family after آل closes the name (محمد بن راشد آل مكتوم)
       if (particle && this.toks[k - 2].norm === "ال") break;
       particle = isParticle;
@@ -419,11 +421,12 @@ export class Mentioner {
     if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && isGivenName(this.lex, n.slice(1))) return true;
     // two family names joined by و (بوش وبلير): a second word with و after a word that is no given name
     if (count === 1 && n.startsWith("و") && n.length > 3 && !isGivenName(this.lex, this.toks[k - 1].norm)) return true;
-    // a preposition glued to a feminine noun (زيان بخطورة الموقف); a family name in ة closes (ناصر بوريطة في …)
-    if (/^[بلك]/.test(n) && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n) && !this.closesAt(k + 1))
-      return true;
-    // a verb with the future prefix after a name (شيراك سيقرر)
-    if (FUTURE.test(n) && !isGivenName(this.lex, n)) return true;
+    // a preposition glued to a feminine noun (زيان بخطورة الموقف); a family name in ة closes (ناصر بوريطة في …،
+    // ناصر بوريطة ونظيره …)
+    const closed = this.closesAt(k + 1) || /^ونظير/.test(this.toks[k + 1]?.norm ?? "");
+    if (/^[بلك]/.test(n) && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n) && !closed) return true;
+    // a verb with the future prefix after a name (شيراك سيقرر), not after a particle (دا سيلفا)
+    if (FUTURE.test(n) && !afterParticle && !isGivenName(this.lex, n)) return true;
     // a third plain word: a patronymic chain (محمد حسني مبارك، حسن شيخ محمود) has a given name second or third;
     // else only a closed name
     if (count === 2 && !afterParticle && !n.startsWith("ال") && !this.lex.particles.has(n)) {
@@ -452,8 +455,9 @@ export class Mentioner {
       // و after two names joins the next name (جورج بوش ورايس); after a particle it is the name's (بن أبي وقاص)
       if (n.startsWith("و") && n.length > 3 && !this.lex.given.has(n) && !afterParticle) return true;
       // an indefinite accusative after two names is the object (دونالد رامسفيلد مؤتمرا), unless the second is a
-      // given name too (كارلوس ألبرتو باريرا)
-      if (n.endsWith("ا") && !this.lex.given.has(this.toks[k - 1].norm) && !isGivenName(this.lex, n)) return true;
+      // given name too (كارلوس ألبرتو باريرا), or a particle (لولا دا سيلفا)
+      const accusative = n.endsWith("ا") && !afterParticle && !isGivenName(this.lex, n);
+      if (accusative && !this.lex.given.has(this.toks[k - 1].norm)) return true;
     }
     // an office head after two names starts the apposition (برونو موتان أمين متاحف فرنسا), unless nothing follows
     // it, where it is the family name (أحمد محمد أمين،)

@@ -15,6 +15,14 @@ interface Case {
 }
 
 const CASES: Record<string, Case> = {
+  "a foreign particle (دا، دو) after three name words, and a word after it in the shape of a verb or accusative": {
+    text: "والتقى الرئيس البرتغالي جواو ماريو فيريرا دا سيلفيرا نظيره الأنغولي باولو دو سانتوسا.",
+    people: ["جواو ماريو فيريرا دا سيلفيرا", "باولو دو سانتوسا"],
+  },
+  "a family name in بـ…ة before «ونظيره» closes the name": {
+    text: "وبحث وزير الخارجية الموريتاني سيدي بولحية ونظيره السنغالي ياسين فال التعاون.",
+    people: ["سيدي بولحية", "ياسين فال"],
+  },
   "a name after an office and a nisba": {
     text: "وأكد وزير الخارجية الفنلندي ماتي كوسكينن أن بلاده تدعم الحوار.",
     people: ["ماتي كوسكينن"],
