@@ -623,6 +623,25 @@ describe("talks held in a city, hosting, and a state as host", () => {
     expect(g.events.filter((e) => e.kind === "PhoneCall")).toHaveLength(1);
   });
 
+  it("رحب X بـ Y, a person: X received Y (and said something)", () => {
+    const g = graph("ورحب الرئيس الغاني جون ماهاما، الثلاثاء، بنظيره الكيني وليام روتو لدى وصوله إلى أكرا.");
+    expect(roles(g, "Meeting")).toEqual([["host=جون ماهاما", "guest=وليام روتو"]]);
+  });
+
+  it.each([
+    "ورحب الرئيس الغاني جون ماهاما بقرار الرئيس الكيني وليام روتو.",
+    "ورحب الرئيس الغاني جون ماهاما بدعوة الرئيس الكيني وليام روتو.",
+  ])("a welcome of a decision or an invitation is no meeting: %s", (t) => {
+    expect(roles(graph(t), "Meeting")).toEqual([]);
+  });
+
+  it("رحب X بنظيره in the account of their call is a courtesy of the call", () => {
+    const g = graph(
+      "أجرى الرئيس الغاني جون ماهاما اتصالا هاتفيا مع نظيره الكيني وليام روتو. ورحب ماهاما بنظيره وأكد دعم بلاده.",
+    );
+    expect(roles(g, "Meeting")).toEqual([]);
+  });
+
   it("استضاف X Y: X hosts", () => {
     const g = graph("واستضاف الرئيس الغاني جون ماهاما نظيره الكيني وليام روتو في أكرا.");
     expect(roles(g, "Meeting")).toEqual([["host=جون ماهاما", "guest=وليام روتو", "location=غانا"]]);

@@ -15,6 +15,7 @@ import { B } from "./words.js";
 export type GatheringSet =
   | "meetVerbs"
   | "hostVerbs"
+  | "welcomeVerbs"
   | "receptionNouns"
   | "delegations"
   | "meetingNouns"

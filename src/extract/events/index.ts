@@ -1,6 +1,7 @@
 /**
  * Stage 6 — events, composed of named rules over one discourse, the way a spaCy pipeline composes components.
- * Token rules run at each chunk in order, and the first that consumes the chunk ends its turn; sentence rules
+ * A verb of saying gives a statement; token rules run, in order, at each word of an event word set (and at a
+ * verb of saying that is an anchor too: رحب), and the first that consumes the chunk ends its turn; sentence rules
  * run once per sentence after them. Each rule module says what it reads and what it emits.
  */
 import type { Registry, SentenceUnit } from "../coref.js";
@@ -16,6 +17,7 @@ import { gatheringRule } from "./meetings.js";
 import { statementRule } from "./statements.js";
 import { openingSubjectRule, subjectVerbRule } from "./subjects.js";
 import { SentenceView } from "./view.js";
+import { B } from "./words.js";
 
 /** A rule at chunk k; true when it consumed the chunk. `handled` holds call nouns a verb rule already read. */
 export type TokenRule = (v: SentenceView, d: Discourse, k: number, handled: Set<number>) => boolean;
@@ -50,11 +52,10 @@ export function extractEvents(
     openingSubjectRule(v, d);
     for (let k = 0; k < v.cs.length; k++) {
       const c = v.cs[k];
-      if (c.type === "verb") {
-        statementRule(v, d, k);
-        continue;
-      }
-      if (c.type !== "tok" || u.toks[c.s].kind !== "word" || !v.anyBits(c)) continue;
+      if (c.type === "verb") statementRule(v, d, k);
+      // (a verb of saying may anchor an event too: رحب X بـ Y is a statement and a reception)
+      const anchoredVerb = c.type === "verb" && v.has(c, B.anchors);
+      if (!anchoredVerb && (c.type !== "tok" || u.toks[c.s].kind !== "word" || !v.anyBits(c))) continue;
       for (const { rule } of TOKEN_RULES) if (rule(v, d, k, handled)) break;
     }
     for (const { rule } of SENTENCE_RULES) rule(v, d);

@@ -5,7 +5,8 @@
  *   with its parties (عقد X لقاء مع Y، لقاء جمع X بـ Y، جمع لقاء X بـ Y، خلال لقائه مع Y، اجتماع بين X و Y، بلقاء
  *   Y، لقاء X و Y wherever it stands, X و Y … خلال لقاء). Names alone in quote marks (لقاء «X» و«Y») stand where
  *   names do. Talks told by a verb of discussing are a meeting where a city follows a party (بحث X مع Y في Z،
- *   تباحث X و Y في Z). A state right after a verb of receiving hosts (استقبلت مصر وفدا). The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
+ *   تباحث X و Y في Z). A state right after a verb of receiving hosts (استقبلت مصر وفدا); a person welcomed with بـ
+ *   was received (رحب X بنظيره Y). The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
  *   مع وفد موريتاني، استقبل X وفدا من البرلمان Y); at least two; one event per set of parties.
  * - Visit: a verb of visiting with its place (زار X بلدا، يزور X بلدا: now) or a visit noun with its destination
  *   (في زيارة إلى Y، وصل X إلى Y في زيارة، في أول زيارة له، وصل X إلى Y). The visitor is the clause's person or
@@ -390,6 +391,20 @@ function talksInCity(v: SentenceView, d: Discourse, k: number): void {
   emitMeeting(v, d, v.cs[k], null, [...subject, ...obj], end);
 }
 
+/** رحب X بـ Y: X received Y where Y is a person welcomed with بـ (not بالقرار، بدعوة Y); between the parties of a
+ * call told before (رحب X بنظيره in a call's account) it is a courtesy of that call */
+function welcomeAt(v: SentenceView, d: Discourse, k: number): void {
+  const end = gatheringEnd(v, k);
+  const subject = v.subjectAfter(k, true);
+  const host = persons(d, subject?.ents ?? v.subjectBefore(k)?.ents ?? d.subject())[0];
+  let j = subject ? subject.at + 1 : k + 1;
+  while (j < end && !v.cs[j].pre.endsWith("ب") && !v.norm(v.cs[j]).startsWith("ب")) j++;
+  const welcomed = v.cs[j];
+  if (!host || !welcomed || (welcomed.type !== "person" && welcomed.type !== "counterpart")) return;
+  const guests = persons(d, coordinated(v, d, j, end, partiesOf)).filter((p) => p !== host);
+  if (guests.length && ![host, ...guests].every((p) => isCalled(d, p))) emitMeeting(v, d, v.cs[k], host, guests, end);
+}
+
 /** At a word of meeting, receiving, visiting or a message; never consumes the token. */
 export function gatheringRule(v: SentenceView, d: Discourse, k: number): boolean {
   const c = v.cs[k];
@@ -404,6 +419,7 @@ export function gatheringRule(v: SentenceView, d: Discourse, k: number): boolean
   else if (inSet(v, c, "meetVerbs") || inSet(v, c, "hostVerbs") || inSet(v, c, "receptionNouns"))
     meetingAtVerb(v, d, k);
   else if (inSet(v, c, "meetingNouns")) meetingAtNoun(v, d, k);
+  else if (inSet(v, c, "welcomeVerbs")) welcomeAt(v, d, k);
   else if (v.has(c, B.discuss)) talksInCity(v, d, k);
   return false;
 }
