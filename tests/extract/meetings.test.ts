@@ -642,6 +642,13 @@ describe("talks held in a city, hosting, and a state as host", () => {
     expect(roles(g, "Meeting")).toEqual([]);
   });
 
+  it("a joint committee of two states met: the states are its parties", () => {
+    const g = graph("وعقدت اللجنة الغانية الكينية المشتركة اجتماعها الثالث في أكرا برئاسة وزيري خارجية البلدين.");
+    expect(roles(g, "Meeting")).toEqual([["participant=غانا", "participant=كينيا", "location=غانا"]]);
+    // one state's committee meeting alone is no meeting between parties
+    expect(roles(graph("وعقدت اللجنة الأولمبية الغانية اجتماعها في أكرا."), "Meeting")).toEqual([]);
+  });
+
   it("استضاف X Y: X hosts", () => {
     const g = graph("واستضاف الرئيس الغاني جون ماهاما نظيره الكيني وليام روتو في أكرا.");
     expect(roles(g, "Meeting")).toEqual([["host=جون ماهاما", "guest=وليام روتو", "location=غانا"]]);

@@ -18,6 +18,7 @@ export type GatheringSet =
   | "welcomeVerbs"
   | "receptionNouns"
   | "delegations"
+  | "committees"
   | "meetingNouns"
   | "holdVerbs"
   | "notMeetings"
@@ -136,6 +137,15 @@ function delegationOf(v: SentenceView, j: number): string[] {
   return out;
 }
 
+/** the states a joint committee at chunk j stands for: two or more nisbas right after it (اللجنة الكويتية العراقية،
+ * اللجنة المصرية والأردنية); one state's committee (اللجنة الأولمبية المصرية) is no party */
+function committeeOf(v: SentenceView, j: number): string[] {
+  const states: string[] = [];
+  for (let q = j + 1; v.cs[q]?.type === "country" && v.cs[q].form === "nisba"; q++)
+    for (const e of v.cs[q].ents ?? []) if (!states.includes(e)) states.push(e);
+  return states.length >= 2 ? states : [];
+}
+
 /** a body is a party where a party stands: opening the clause, after the verb or noun of the gathering, after
  * مع or بين, or joined by و to a party; not in a title or a place (في مقر الأمم المتحدة، وفد من البرلمان) */
 function bodyStands(v: SentenceView, j: number): boolean {
@@ -154,6 +164,7 @@ export function partiesOf(v: SentenceView, d: Discourse, c: Chunk): string[] {
   const ps = personsOf(v, d, c);
   if (ps.length) return ps;
   if (inSet(v, c, "delegations")) return delegationOf(v, j);
+  if (inSet(v, c, "committees")) return committeeOf(v, j);
   return bodyStands(v, j) ? (c.ents ?? []) : [];
 }
 

@@ -6,7 +6,8 @@
  *   Y، لقاء X و Y wherever it stands, X و Y … خلال لقاء). Names alone in quote marks (لقاء «X» و«Y») stand where
  *   names do. Talks told by a verb of discussing are a meeting where a city follows a party (بحث X مع Y في Z،
  *   تباحث X و Y في Z). A state right after a verb of receiving hosts (استقبلت مصر وفدا); a person welcomed with بـ
- *   was received (رحب X بنظيره Y). The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
+ *   was received (رحب X بنظيره Y). A joint committee stands for the states its nisbas name (عقدت اللجنة الكويتية
+ *   العراقية اجتماعها). The parties are persons, and the states or bodies a delegation or a ministry stands for (اجتمع وفد مغربي
  *   مع وفد موريتاني، استقبل X وفدا من البرلمان Y); at least two; one event per set of parties.
  * - Visit: a verb of visiting with its place (زار X بلدا، يزور X بلدا: now) or a visit noun with its destination
  *   (في زيارة إلى Y، وصل X إلى Y في زيارة، في أول زيارة له، وصل X إلى Y). The visitor is the clause's person or
