@@ -88,6 +88,12 @@ describe("lexicon and mentions", () => {
     expect(cp?.slots?.map((s) => s.country)).toEqual(["AM", "AZ"]);
     expect(cp?.slots?.map((s) => s.person?.personId)).toEqual(["person:edward-nalbandian", "person:elmar-mammadyarov"]);
   });
+  it("reads عمان as Amman where the sentence names Jordan and not Oman, else as Oman", () => {
+    const state = (t: string) => chunks(t).find((c) => c.type === "country" && c.text === "عمان")?.iso;
+    expect(state("والتقى وزير الخارجية الأردني نظيره الفنلندي في عمان.")).toBe("JO");
+    expect(state("وزار الرئيس الفنلندي عمان الأسبوع الماضي.")).toBe("OM");
+    expect(state("والتقى الوزير الأردني نظيره العماني في عمان.")).toBe("OM");
+  });
   it("splits run-together country names", () => {
     const cs = chunks("بين أرمينياوأذربيجان");
     expect(cs.filter((c) => c.type === "country").map((c) => c.iso)).toEqual(["AM", "AZ"]);
