@@ -51,11 +51,18 @@ export function holders(doc: Discourse, office: string, country: string | null):
 }
 
 /** the unnamed holder of an office of a country (الرئيس الأرمني with no name in the document) */
+/** a title's words without the clitics before it (والمبعوث → المبعوث، للرئيس → الرئيس) */
+function withoutClitics(c: Chunk): string {
+  const bare = c.text.slice(c.pre.length);
+  return c.pre.endsWith("ل") && bare.startsWith("ل") ? `ا${bare}` : bare;
+}
+
 export function unnamedHolder(doc: Discourse, office: string, iso: string, si: number, c: Chunk): string {
   const { reg, lex } = doc;
   // a dual or plural title names several holders: each is named by the title and its own country
   const several = (c.count ?? 1) > 1 && lex.offices.has(office) && lex.countries.has(iso.toUpperCase());
-  const id = ensureUnnamedHolder(reg, lex, office, iso, several ? holderName(lex, office, iso) : c.text);
+  const post = several ? undefined : c.titles?.[0]?.post;
+  const id = ensureUnnamedHolder(reg, lex, office, iso, several ? holderName(lex, office, iso) : withoutClitics(c), post);
   reg.mention(id, si, c.start + c.pre.length, c.end);
   return id;
 }
@@ -170,7 +177,9 @@ export function resolveOfficeRefs(doc: Discourse): void {
         if (h.length) {
           ids.push(h[0] as string);
           doc.reg.mention(h[0] as string, si, c.start + c.pre.length, c.end, false);
-        } else if (iso && !NO_UNNAMED.has(office)) ids.push(unnamedHolder(doc, office, iso, si, c));
+          // (an ambassador unnamed is someone only with the state they are posted to: السفير الغاني لدى كينيا)
+        } else if (iso && (!NO_UNNAMED.has(office) || c.titles?.[0]?.post))
+          ids.push(unnamedHolder(doc, office, iso, si, c));
       }
       c.ents = ids;
     }

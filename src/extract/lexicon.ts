@@ -58,6 +58,8 @@ export interface OfficeInfo {
   ar: string;
   org: string | null;
   byName: boolean;
+  /** held in another state (an ambassador): its posting is part of who an unnamed holder is */
+  posted: boolean;
 }
 export interface OrgInfo {
   id: string;
@@ -308,7 +310,14 @@ function readOffices(
   const offices = new Map<string, OfficeInfo>();
   const oy = readYaml(dir, "offices.yaml");
   for (const o of (oy.offices ?? []) as Any[]) {
-    offices.set(o.key, { key: o.key, en: o.en, ar: o.ar[0], org: o.org ?? null, byName: !!o.byName });
+    offices.set(o.key, {
+      key: o.key,
+      en: o.en,
+      ar: o.ar[0],
+      org: o.org ?? null,
+      byName: !!o.byName,
+      posted: !!o.posted,
+    });
     for (const f of o.ar as string[]) {
       add(f, "office", o.key, 1);
       // dual construct (وزيري خارجية …) and plural (وزراء خارجية …)

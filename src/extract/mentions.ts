@@ -31,6 +31,8 @@ export interface Title {
   org: string | null; // org id when the title names a body (spokesperson of X)
   /** original offsets of the country designation (nisba / name) */
   span?: [number, number];
+  /** the state a posted office is held in (السفير الغاني لدى كينيا: KE), iso2 upper */
+  post?: string;
 }
 
 export interface Slot {
@@ -630,6 +632,17 @@ export class Mentioner {
     return null;
   }
 
+  /** the state a posted office is held in, after لدى or في (لدى كينيا، في نيروبي), not its own state; or the
+   * international body it is posted to (سفيرة البرتغال لدى الأمم المتحدة), with no state */
+  postingAt(k: number, own: string | null): { iso?: string; e: number } | null {
+    const t = this.toks[k];
+    if (!t || (t.norm !== "لدي" && t.norm !== "في")) return null;
+    const m = matchAt(this.toks, k + 1, this.lex, (e) => e.type === "country" || e.type === "capital");
+    if (m && m.pre === "" && m.entry.ref !== own) return { iso: m.entry.ref, e: m.e };
+    const body = t.norm === "لدي" ? this.orgAt(k + 1, [""]) : null;
+    return body?.orgId ? { e: body.e } : null;
+  }
+
   /** country designation after an office/ministry head: nisba, genitive name, في + name */
   countryAfter(i: number, allowGenitive: boolean): { iso: string | null; place: string | null; e: number } | null {
     const m = matchAt(
@@ -817,7 +830,9 @@ export class Mentioner {
       }
     } else if (orgCountry) countries.push(orgCountry);
     if (countries.length === 0) countries.push(null);
-    titles.push({ office: m.entry.ref, country: countries[0], org: orgId, span: spans[0] });
+    const posting = count === 1 && info?.posted ? this.postingAt(k, countries[0]) : null;
+    if (posting) k = posting.e;
+    titles.push({ office: m.entry.ref, country: countries[0], org: orgId, span: spans[0], post: posting?.iso });
     for (let q = 1; q < spans.length; q++)
       titles.push({ office: m.entry.ref, country: countries[q], org: orgId, span: spans[q] });
     // further offices: ووزير الخارجية …

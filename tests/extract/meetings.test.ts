@@ -659,3 +659,37 @@ describe("talks held in a city, hosting, and a state as host", () => {
     expect(roles(g, "Meeting")).toEqual([["host=غانا", "guest=كينيا", "guest=أوغندا"]]);
   });
 });
+
+describe("an unnamed ambassador: someone with the state they are posted to", () => {
+  it("received as a guest, with the posting in the name and the position", () => {
+    const g = graph("واستقبل وزير الخارجية الكيني موساليا مودافادي سفير غانا لدى كينيا.");
+    expect(roles(g, "Meeting")).toEqual([["host=موساليا مودافادي", "guest=سفير غانا لدى كينيا"]]);
+    const envoy = g.entities.find((e) => e.name === "سفير غانا لدى كينيا");
+    expect(envoy?.id).toBe("person:unnamed:ambassador:gh:ke");
+    expect(envoy?.positions[0]).toMatchObject({ titleEn: "ambassador to Kenya", country: "country:gh" });
+  });
+
+  it("carrying a message", () => {
+    const g = graph("وسلم السفير الغاني في كينيا رسالة من الرئيس الغاني جون ماهاما إلى الرئيس الكيني وليام روتو.");
+    expect(roles(g, "Message")).toEqual([
+      ["sender=جون ماهاما", "carrier=السفير الغاني في كينيا", "recipient=وليام روتو"],
+    ]);
+  });
+
+  it("one state's ambassadors in two states are two people", () => {
+    const g = graph("والتقى السفير الغاني لدى كينيا السفير الغاني لدى أوغندا في نيروبي.");
+    const ids = g.entities.filter((e) => e.unnamed && e.kind === "Person").map((e) => e.id);
+    expect(ids.sort()).toEqual(["person:unnamed:ambassador:gh:ke", "person:unnamed:ambassador:gh:ug"]);
+  });
+
+  it("an unnamed holder is named by the title's words, without the clitics before them", () => {
+    const g = graph("وسلم وزير الخارجية الكيني موساليا مودافادي رسالة من الرئيس الكيني وليام روتو للرئيس الغاني.");
+    expect(roles(g, "Message")).toEqual([
+      ["sender=وليام روتو", "carrier=موساليا مودافادي", "recipient=الرئيس الغاني"],
+    ]);
+  });
+
+  it("an ambassador named by state alone is no one in particular: no meeting", () => {
+    expect(roles(graph("واستقبل الرئيس الكيني وليام روتو السفير الغاني."), "Meeting")).toEqual([]);
+  });
+});
