@@ -62,7 +62,8 @@ export function unnamedHolder(doc: Discourse, office: string, iso: string, si: n
   // a dual or plural title names several holders: each is named by the title and its own country
   const several = (c.count ?? 1) > 1 && lex.offices.has(office) && lex.countries.has(iso.toUpperCase());
   const post = several ? undefined : c.titles?.[0]?.post;
-  const id = ensureUnnamedHolder(reg, lex, office, iso, several ? holderName(lex, office, iso) : withoutClitics(c), post);
+  const name = several ? holderName(lex, office, iso) : withoutClitics(c);
+  const id = ensureUnnamedHolder(reg, lex, office, iso, name, post);
   reg.mention(id, si, c.start + c.pre.length, c.end);
   return id;
 }

@@ -684,9 +684,7 @@ describe("an unnamed ambassador: someone with the state they are posted to", () 
 
   it("an unnamed holder is named by the title's words, without the clitics before them", () => {
     const g = graph("وسلم وزير الخارجية الكيني موساليا مودافادي رسالة من الرئيس الكيني وليام روتو للرئيس الغاني.");
-    expect(roles(g, "Message")).toEqual([
-      ["sender=وليام روتو", "carrier=موساليا مودافادي", "recipient=الرئيس الغاني"],
-    ]);
+    expect(roles(g, "Message")).toEqual([["sender=وليام روتو", "carrier=موساليا مودافادي", "recipient=الرئيس الغاني"]]);
   });
 
   it("an ambassador named by state alone is no one in particular: no meeting", () => {
