@@ -5,7 +5,7 @@
 // Actors      (:Actor:Person|:Actor:Organization|:Actor:Country {id, name, nameEn, aliases, aliasText, key,
 //             unnamed, iso2, type}) and (:Place {id, name, nameEn, aliases, aliasText, key}).
 //             id = the extractor's stable id: person:sergey-lavrov, person:ar:<normalised name>,
-//             person:unnamed:<office>:<iso2>, org:ru:mfa, org:osce:minsk-group, country:ru, place:<slug>.
+//             person:unnamed:<office>:<iso2>[:<posting>], org:ru:mfa, org:osce:minsk-group, country:ru, place:<slug>.
 //             key = nameKey(name); aliasText = every name form joined by " | " (full-text index only).
 // Names       (:Actor|:Place)-[:NAMED {form, kind}]->(:Name {key}) for the name, every alias, the English name
 //             and, for a named person, the family name (last token of the Arabic and of the English name).

@@ -7,7 +7,7 @@ import { normaliseArabic, slugify } from "../text/normalise.js";
  * Identity across articles — the rules the loader applies (also in the README):
  *
  * 1. Actors and places are keyed by the extractor's stable id (person:sergey-lavrov, country:ru, org:ru:mfa,
- *    place:<slug>, person:unnamed:<office>:<iso2>): the same id in two articles is one node, whose aliases are
+ *    place:<slug>, person:unnamed:<office>:<iso2>[:<posting>]): the same id in two articles is one node, whose aliases are
  *    the union of both articles' surface forms. The first name written stays the display name.
  * 2. A person the lexicon does not know arrives as person:ar:<normalised name>. When exactly one KNOWN person
  *    (an id outside person:ar:/person:unnamed:) is already named by the same full-name key (its name, an alias
