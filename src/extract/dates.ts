@@ -122,6 +122,12 @@ export function findDates(toks: Token[], publishedAt: string | null): DateExpr[]
       }
     }
     if (t.kind === "word") {
+      // a month and its year (في ديسمبر 2024، مارس/آذار 2023)
+      const mo = monthAt(toks, i);
+      if (mo && toks[mo.e]?.kind === "num" && toks[mo.e].norm.length === 4) {
+        mk(`${toks[mo.e].norm}-${pad(mo.month)}`, "month", i, mo.e + 1);
+        continue;
+      }
       const w = strip(t.norm);
       // الليلة الفاصلة بين الجمعة والسبت / بين X و Y
       if (

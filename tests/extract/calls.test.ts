@@ -160,6 +160,29 @@ const TRAPS: Record<string, string> = {
   "a conversation with no stated medium": "وتحدث الرئيس الغاني جون ماهاما مع الرئيس النيجيري بولا تينوبو حول الأوضاع.",
 };
 
+describe("an earlier call of the same pair", () => {
+  const call = "أجرى الرئيس الغاني جون ماهاما اتصالا هاتفيا مع الرئيس النيجيري بولا تينوبو.";
+  const calls = (t: string) =>
+    extract(`${call} ${t}`, { publishedAt: "2025-03-02" }).events.filter((e) => e.kind === "PhoneCall");
+
+  it("told with a date of its own is a call of its own, with that date", () => {
+    const found = calls("وكان آخر اتصال هاتفي بين الرئيسين قد جرى في مارس 2023.");
+    expect(found.map((e) => [e.date, e.datePrecision])).toEqual([
+      [null, null],
+      ["2023-03", "month"],
+    ]);
+  });
+
+  it.each([
+    // no date: the call told before
+    "وفي آخر اتصال بينهما، أكد الرئيسان دعم السلام.",
+    // a date that is not «earlier»: the same call, dated
+    "وجرى الاتصال بين الرئيسين في مارس 2023.",
+  ])("told otherwise is the call told before: %s", (t) => {
+    expect(calls(t)).toHaveLength(1);
+  });
+});
+
 for (const people of [true, false]) {
   describe(`phone calls — ${people ? "full lexicon" : "without people.yaml"}`, () => {
     const lex = loadLexicon({ people });

@@ -111,4 +111,12 @@ describe("dates", () => {
     ]);
     expect(findDates(tokenize("السبت"), "2016-04-05")[0].date).toBe("2016-04-02");
   });
+  it("a month with its year is that month; a day with them is that day", () => {
+    const d = findDates(tokenize("جرى في ديسمبر 2024، ثم في مايو/أيار 2025، ثم يوم 3 مارس 2025"), "2025-06-01");
+    expect(d.map((x) => [x.date, x.precision])).toEqual([
+      ["2024-12", "month"],
+      ["2025-05", "month"],
+      ["2025-03-03", "day"],
+    ]);
+  });
 });
