@@ -186,8 +186,11 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
     );
     return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb, several }, at: [gv, k] };
   }
-  // في/خلال اتصال هاتفي مع Y، or a call between two parties named with the noun
-  const obj = prepObject(v, d, k + 1, end, PREPS.none);
+  // في/خلال اتصال هاتفي مع Y، or a call between two parties named with the noun; after the phrase, the object of
+  // a verb of talking before it (اطمأن X عبر اتصال هاتفي على Y)
+  let obj = prepObject(v, d, k + 1, end, PREPS.none);
+  const mainVerb = adjunct && !obj.prep ? governingVerb(v, k, start) : -1;
+  if (mainVerb >= 0 && verbKind(v, cs[mainVerb]) === "talk") obj = prepObject(v, d, k + 1, end, ["علي"]);
   // وفي اتصال بين الرئيسين، أكد X و Y: a bare dual, the pair is the subject of the clause the phrase opens
   if (obj.prep === "بين" && obj.ents.length < 2 && cs[end]?.type === "verb")
     obj.ents = coordinated(v, d, end + 1, clauseEnd(v, end));
