@@ -211,6 +211,15 @@ describe("meetings", () => {
 });
 
 describe("visits", () => {
+  it.each([
+    // leaving a place after a visit
+    "وغادر الرئيس الغاني جون ماهاما نيروبي اليوم بعد زيارة رسمية استغرقت يومين.",
+    // an arrival at «the Kenyan capital Nairobi»
+    "وصل الرئيس الغاني جون ماهاما، مساء الأحد، إلى العاصمة الكينية نيروبي.",
+  ])("the visitor and the state visited: %s", (t) => {
+    expect(roles(graph(t), "Visit")).toEqual([["visitor=جون ماهاما", "location=كينيا"]]);
+  });
+
   it("زار X بلدا: the visitor and the country", () => {
     const g = graph("وزار وزير الخارجية الغاني صامويل أبلاكوا إثيوبيا يوم الإثنين.");
     expect(roles(g, "Visit")).toEqual([["visitor=صامويل أبلاكوا", "location=إثيوبيا"]]);

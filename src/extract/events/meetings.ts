@@ -326,7 +326,11 @@ function arrivalVisit(v: SentenceView, d: Discourse, k: number): { visitor?: str
   if (!subject || !visitor) return { place: null };
   const from = subject.at > k ? subject.at + 1 : k + 1;
   const to = v.findTok(from, from + ARRIVAL_REACH, (c) => v.isWord(c, "الي"));
-  const c = to >= 0 ? v.cs[to + 1] : undefined;
+  // (إلى العاصمة الكينية نيروبي: the city noun and the nisba before the capital)
+  let j = to + 1;
+  if (to >= 0 && inSet(v, v.cs[j], "cityHeads")) j++;
+  if (to >= 0 && v.cs[j]?.type === "country" && v.cs[j].form === "nisba" && v.cs[j + 1]?.type === "country") j++;
+  const c = to >= 0 ? v.cs[j] : undefined;
   if (c?.type !== "country" || c.form === "nisba" || !c.ents?.length) return { place: null };
   const own = countryOf(d, visitor);
   return own && own !== c.ents[0] ? { visitor, place: c.ents[0] } : { place: null };
