@@ -23,6 +23,10 @@ const CASES: Record<string, Case> = {
     text: "وبحث وزير الخارجية الموريتاني سيدي بولحية ونظيره السنغالي ياسين فال التعاون.",
     people: ["سيدي بولحية", "ياسين فال"],
   },
+  "a given name that is also a word (سلام) before an adjective of news prose is no name": {
+    text: "ودعا وزير الخارجية الفنلندي ماتي كوسكينن إلى تحقيق سلام شامل وعادل في المنطقة.",
+    people: ["ماتي كوسكينن"],
+  },
   "a name after an office and a nisba": {
     text: "وأكد وزير الخارجية الفنلندي ماتي كوسكينن أن بلاده تدعم الحوار.",
     people: ["ماتي كوسكينن"],
