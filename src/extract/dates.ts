@@ -31,8 +31,10 @@ const M = [
   ["ديسمبر", "كانون الاول"],
 ];
 M.forEach((names, i) => {
-  for (const n of names) MONTHS[n.split(" ")[0] + (n.includes(" ") ? ` ${n.split(" ")[1]}` : "")] = i + 1;
+  for (const n of names) MONTHS[n] = i + 1;
 });
+/** the first words of the month names: monthAt runs on every word of a text, and most are none */
+const MONTH_FIRST = new Set(M.flat().map((n) => n.split(" ")[0]));
 const WEEKDAYS: Record<string, number> = {
   الاحد: 0,
   الاثنين: 1,
@@ -56,10 +58,10 @@ const strip = (s: string) => {
 
 function monthAt(toks: Token[], i: number): { month: number; e: number } | null {
   const t = toks[i];
-  if (!t) return null;
+  if (!t || !MONTH_FIRST.has(t.norm)) return null;
   const two = toks[i + 1] ? `${t.norm} ${toks[i + 1].norm}` : "";
   if (MONTHS[two]) return { month: MONTHS[two], e: i + 2 };
-  const m = MONTHS[t.norm] ?? (t.norm.startsWith("و") ? undefined : undefined);
+  const m = MONTHS[t.norm];
   if (!m) return null;
   let e = i + 1;
   // "أبريل/نيسان" or "فبراير شباط"
