@@ -259,6 +259,13 @@ describe("meetings told by a noun with its pronoun", () => {
 });
 
 describe("messages", () => {
+  it("أوفد X Z حاملا رسالة إلى Y: X sent the carrier and the message", () => {
+    const g = graph(
+      "وأوفد الرئيس الغاني جون ماهاما وزير خارجيته صامويل أبلاكوا إلى نيروبي حاملا رسالة إلى الرئيس الكيني وليام روتو.",
+    );
+    expect(roles(g, "Message")).toEqual([["sender=جون ماهاما", "carrier=صامويل أبلاكوا", "recipient=وليام روتو"]]);
+  });
+
   it("a letter carried by an envoy: sender, carrier, recipient; no call", () => {
     const g = graph(
       "وتسلم الرئيس الكيني وليام روتو رسالة خطية من الرئيس الأوغندي يويري موسيفيني، نقلها إليه وزير الخارجية الأوغندي جيجي أودونغو.",

@@ -1,7 +1,8 @@
 /**
  * Rule part: messages — a letter or oral message (رسالة خطية/شفهية) with its sender (من X), its recipient (إلى Y,
  * the subject of تسلم/تلقى, or the second object of سلم: سلم Z Y رسالة) and its carrier (the subject of
- * نقل/سلم/حمل, or the one a relative verb names: نقلها Z). A message to be delivered (من المقرر أن يسلم) is none.
+ * نقل/سلم/حمل, or the one a relative verb names: نقلها Z); the one who sent the carrier sent it (أوفد X Z حاملا
+ * رسالة). A message to be delivered (من المقرر أن يسلم) is none.
  * Reads: the clause grammar and the subject in force. Emits: Message events (through gathering.ts's record).
  */
 import { ensureUnnamedHolder, holderName } from "../holders.js";
@@ -85,6 +86,16 @@ function unnamedEnvoy(v: SentenceView, d: Discourse, j: number, sender?: string)
   return id;
 }
 
+/** أوفد/بعث X Z حاملا رسالة: the one who sent the carrier, named after a verb of sending before the carrier's verb */
+function dispatcher(v: SentenceView, d: Discourse, gv: number, carrier: string): string | undefined {
+  for (let j = gv - 1; j >= 0 && !isBreak(v, v.cs[j]); j--) {
+    if (!inSet(v, v.cs[j], "sendVerbs")) continue;
+    const who = personFrom(v, d, j + 1, gv);
+    return who === carrier ? undefined : who;
+  }
+  return undefined;
+}
+
 /** a relative verb after the noun: the carrier (نقلها إليه Z، ، سلمها Z) or the sender (في رسالة وجهها X إلى Y) */
 function relativeAfter(v: SentenceView, d: Discourse, k: number, r: Roles, inForce?: string): void {
   const { cs } = v;
@@ -155,6 +166,7 @@ export function messageAt(v: SentenceView, d: Discourse, k: number): void {
     if (inSet(v, cs[j], "deliverVerbs") || inSet(v, cs[j], "receiveMessage") || inSet(v, cs[j], "sendVerbs")) gv = j;
   if (!r.sender && !r.recipient && carriedBefore(v, d, k, gv)) return;
   if (gv >= 0) governedBy(v, d, gv, k, r, inForce);
+  if (gv >= 0 && r.carrier && !r.sender) r.sender = dispatcher(v, d, gv, r.carrier);
   // وأكد X في رسالته إلى Y: the noun's own pronoun is the clause's subject, who sent it
   else if (!r.sender && /(ته|تها)$/.test(v.u.toks[cs[k].s].norm)) r.sender = personsIn(v, d, start, k)[0] ?? inForce;
   // رسالة الرئيس X إلى Y: the person the noun is annexed to sent it
