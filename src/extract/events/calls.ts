@@ -14,7 +14,7 @@
 import type { Chunk } from "../mentions.js";
 import { applyInitiative } from "./callDirection.js";
 import { addCall, isCalled } from "./callRecords.js";
-import { clauseEnd, clauseStart, coordinated, isBreak, personsIn, prepObject, subjectOf } from "./clause.js";
+import { clauseEnd, clauseStart, coordinated, isBreak, personsIn, personsOf, prepObject, subjectOf } from "./clause.js";
 import type { Discourse } from "./discourse.js";
 import type { SentenceView } from "./view.js";
 import { B } from "./words.js";
@@ -131,6 +131,18 @@ function governingVerb(v: SentenceView, k: number, start: number): number {
   return -1;
 }
 
+/** the first person after the call noun with no preposition of its own, other than the objects (جمع اتصال X بـ Y) */
+function joinedAfter(v: SentenceView, d: Discourse, k: number, end: number, objects: string[]): string[] {
+  for (let j = k + 1; j < end; j++) {
+    const c = v.cs[j];
+    if (c.type !== "person" && c.type !== "counterpart") continue;
+    if (/^[بل]/.test(c.pre)) return [];
+    const ps = personsOf(v, d, c).filter((p) => !objects.includes(p));
+    if (ps.length) return ps;
+  }
+  return [];
+}
+
 /** a relative verb right after the noun and its phone word (اتصال هاتفي أجراه، المكالمة التي جمعت) */
 function relativeVerb(v: SentenceView, k: number): number {
   const { cs } = v;
@@ -138,7 +150,10 @@ function relativeVerb(v: SentenceView, k: number): number {
   while (j < cs.length && (v.has(cs[j], B.phone) || v.isWord(cs[j], "التي", "الذي"))) j++;
   const kind = verbKind(v, cs[j]);
   if (!kind) return -1;
-  const relative = RELATIVE.test(v.u.toks[cs[j].s].norm) || v.isWord(cs[j - 1], "التي", "الذي");
+  // (أجراه، تلقاه، or a verb of joining with its object pronoun: جمعه، جمعهما)
+  const norm = v.u.toks[cs[j].s].norm;
+  const pronoun = kind === "join" && /(ه|ها|هما)$/.test(norm);
+  const relative = RELATIVE.test(norm) || pronoun || v.isWord(cs[j - 1], "التي", "الذي");
   return relative ? j : -1;
 }
 
@@ -175,7 +190,7 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
       const callers = personsIn(v, d, gv + 1, k);
       obj.ents = personsIn(v, d, k + 1, end).filter((p) => !callers.includes(p));
     }
-    const subjects = subjectOf(
+    let subjects = subjectOf(
       v,
       d,
       [
@@ -184,6 +199,8 @@ function frameAtNoun(v: SentenceView, d: Discourse, k: number): Found {
       ],
       obj.ents,
     );
+    // جمع اتصال هاتفي X بـ Y: the call joined the verb's object after the noun to the one after بـ
+    if (verb === "join" && !subjects.length) subjects = joinedAfter(v, d, k, end, obj.ents);
     return { frame: { subjects, objects: obj.ents, prep: obj.prep, verb, several }, at: [gv, k] };
   }
   // في/خلال اتصال هاتفي مع Y، or a call between two parties named with the noun; after the phrase, the object of

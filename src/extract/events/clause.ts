@@ -94,10 +94,12 @@ export function prepObject(
     const word = v.norm(c);
     // بكل من A و B: «كل من» announces the list
     const prep = preps.find((p) => (p !== "ب" && (word === p || word === `و${p}`)) || (p === "ب" && word === "بكل"));
+    // (بأخيه [فخامة] Y: the preposition on the courtesy «his brother» before the party)
+    const kin = preps.includes("ب") && c.type === "tok" && word.startsWith("ب") && v.lex.sets.kin.has(word.slice(1));
     const attached =
-      preps.includes("ب") && c.type !== "tok" && (c.pre.endsWith("ب") || c.pre.endsWith("ل")) ? "ب" : null;
+      kin || (preps.includes("ب") && c.type !== "tok" && (c.pre.endsWith("ب") || c.pre.endsWith("ل"))) ? "ب" : null;
     if (!prep && !attached) continue;
-    const ents = coordinated(v, d, prep ? j + 1 : j, to, of);
+    const ents = coordinated(v, d, prep || kin ? j + 1 : j, to, of);
     if (ents.length) return { prep: prep ?? (attached as string), ents };
     if (prep) return { prep, ents: [] };
   }
