@@ -494,6 +494,19 @@ export class Mentioner {
     return this.closesAt(p.e) || this.lex.verbs.has(this.toks[p.e].norm) ? p : null;
   }
 
+  /** after a verb of saying, one strong word and an adverbial accusative (وقال بيسكوف ردا على سؤال، وقال X تعليقا) */
+  nameBeforeAdverbial(k: number): Chunk | null {
+    const t = this.toks[k];
+    const next = this.toks[k + 1];
+    if (t?.kind !== "word" || next?.kind !== "word" || t.norm.startsWith("ال") || !strongSingle(this.lex, t))
+      return null;
+    const n = next.norm;
+    const adverbial = n.length >= 3 && n.endsWith("ا") && !n.endsWith("ها") && !this.lex.stop.has(n);
+    if (!adverbial || isGivenName(this.lex, n) || strongSingle(this.lex, next)) return null;
+    if (matchAt(this.toks, k, this.lex, undefined, false)) return null;
+    return this.chunk("person", k, k + 1, "", { nameTokens: [t.norm], nameStart: t.start, nameEnd: t.end });
+  }
+
   /** a given name that is also a common word, with a strong family name, closed (…، دان غيلرمان ،) */
   closedPair(i: number): Chunk | null {
     const p = this.personAt(i, true);
@@ -1299,7 +1312,7 @@ export class Mentioner {
         out.push(verb);
         i++;
         // the subject right after a verb of saying (وقال فيشمان إن …)
-        const sp = this.bareNameAt(i);
+        const sp = this.bareNameAt(i) ?? this.nameBeforeAdverbial(i);
         if (sp) out.push(sp);
         if (sp) i = sp.e;
         continue;

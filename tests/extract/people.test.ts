@@ -27,6 +27,10 @@ const CASES: Record<string, Case> = {
     text: "ودعا وزير الخارجية الفنلندي ماتي كوسكينن إلى تحقيق سلام شامل وعادل في المنطقة.",
     people: ["ماتي كوسكينن"],
   },
+  "after a verb of saying, one strong word before an adverbial accusative (ردا، تعليقا) is the speaker": {
+    text: "وقال فيرتانين ردا على سؤال للصحفيين إن الحكومة لن تستقيل. وقالت كوسكيلا تعليقا على ذلك إن الأمر محسوم.",
+    people: ["فيرتانين", "كوسكيلا"],
+  },
   "a name after an office and a nisba": {
     text: "وأكد وزير الخارجية الفنلندي ماتي كوسكينن أن بلاده تدعم الحوار.",
     people: ["ماتي كوسكينن"],
