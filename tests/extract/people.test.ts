@@ -31,6 +31,10 @@ const CASES: Record<string, Case> = {
     text: "وقال فيرتانين ردا على سؤال للصحفيين إن الحكومة لن تستقيل. وقالت كوسكيلا تعليقا على ذلك إن الأمر محسوم.",
     people: ["فيرتانين", "كوسكيلا"],
   },
+  "after a verb of saying, a bare name closed by an office in apposition (مدير مكتب …)": {
+    text: "وقال أنتي ليندتمان مدير مكتب رئيس الوزراء الفنلندي إن الحكومة باقية.",
+    people: ["أنتي ليندتمان"],
+  },
   "a name after an office and a nisba": {
     text: "وأكد وزير الخارجية الفنلندي ماتي كوسكينن أن بلاده تدعم الحوار.",
     people: ["ماتي كوسكينن"],
