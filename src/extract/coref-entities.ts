@@ -5,7 +5,8 @@
  */
 
 import { normaliseArabic, slugify } from "../text/normalise.js";
-import type { Discourse } from "./coref.js";
+import type { Discourse, SentenceUnit } from "./coref.js";
+import type { LexEntry } from "./lexicon.js";
 import type { Chunk, Title } from "./mentions.js";
 import type { Position } from "./types.js";
 
@@ -57,7 +58,48 @@ export function ensureCountry(doc: Discourse, iso: string, name?: string): strin
   return id;
 }
 
-/** component 3: countries named inside titles and counterparts (الرئيس التركي …، نظيريه الأرمني …) */
+/** the other states a country chunk's word may name: a state's name spelled like another's capital (عمان) */
+function otherReadings(doc: Discourse, u: SentenceUnit, c: Chunk): LexEntry[] {
+  if (c.type !== "country" || c.form === "nisba" || c.e - c.s !== 1) return [];
+  const form = u.toks[c.s].norm.slice(c.pre.length);
+  return (doc.lex.index.get(form) ?? []).filter(
+    (e) => e.ref !== c.iso && e.tokens.length === 1 && (e.type === "country" || e.type === "capital"),
+  );
+}
+
+/**
+ * component 4: a state's name spelled like another's capital (عمان: Oman, or Amman in Jordan) takes the reading
+ * whose state its sentence names and not the other, else the one its document names and not the other
+ */
+export function readHomographs(doc: Discourse): void {
+  // the states named by a country chunk that is no homograph, or inside a title or a counterpart (الوزير الأردني)
+  const statesIn = (units: SentenceUnit[]) => {
+    const out = new Set<string>();
+    for (const u of units)
+      for (const c of u.chunks) {
+        if (c.type === "country" && c.iso && !otherReadings(doc, u, c).length) out.add(c.iso);
+        for (const iso of [...(c.titles ?? []), ...(c.slots ?? [])].map((t) => t.country)) if (iso) out.add(iso);
+      }
+    return out;
+  };
+  const inDocument = statesIn(doc.units);
+  for (const u of doc.units) {
+    const inSentence = statesIn([u]);
+    for (const c of u.chunks) {
+      const others = otherReadings(doc, u, c);
+      for (const named of others.length ? [inSentence, inDocument] : []) {
+        if (named.has(c.iso as string)) break;
+        const other = others.find((e) => named.has(e.ref));
+        if (!other) continue;
+        c.iso = other.ref;
+        c.form = other.type === "country" ? "name" : "capital";
+        break;
+      }
+    }
+  }
+}
+
+/** component 5: countries named inside titles and counterparts (الرئيس التركي …، نظيريه الأرمني …) */
 export function registerTitleCountries(doc: Discourse): void {
   for (const [si, u] of doc.units.entries())
     for (const c of u.chunks) {
@@ -257,7 +299,7 @@ const HANDLERS: Partial<Record<Chunk["type"], Handler>> = {
   source: onSource,
 };
 
-/** component 4: every mention chunk of every sentence → its entity */
+/** component 6: every mention chunk of every sentence → its entity */
 export function registerMentions(doc: Discourse): void {
   for (const [si, u] of doc.units.entries()) {
     const st: SentenceState = { si, chunks: u.chunks, ctxCountry: null };

@@ -10,7 +10,7 @@ import { ensureUnnamedHolder, holderName } from "./holders.js";
 import type { Chunk, Slot } from "./mentions.js";
 import type { Position } from "./types.js";
 
-/** component 5: lexicon positions of known people the text gives no title */
+/** component 7: lexicon positions of known people the text gives no title */
 export function knownPositions(doc: Discourse): void {
   const { reg, lex, publishedAt } = doc;
   for (const e of reg.entities.values()) {
@@ -99,7 +99,7 @@ function counterpartEnts(doc: Discourse, c: Chunk, si: number, anchor: string | 
   return ids;
 }
 
-/** component 6: counterparts hold the anchor's office; two passes so that a counterpart named later in the
+/** component 8: counterparts hold the anchor's office; two passes so that a counterpart named later in the
  * text is found for an earlier unnamed slot */
 export function resolveCounterparts(doc: Discourse): void {
   for (const pass of [0, 1]) {
@@ -119,7 +119,7 @@ export function resolveCounterparts(doc: Discourse): void {
   }
 }
 
-/** component 8: counterparts still unresolved whose anchor is an office reference resolved since (أعلنت الخارجية
+/** component 10: counterparts still unresolved whose anchor is an office reference resolved since (أعلنت الخارجية
  * الغانية أن وزير الخارجية أجرى اتصالا مع نظيره النيجيري) */
 export function resolveLateCounterparts(doc: Discourse): void {
   let anchor: string | null = null;
@@ -160,7 +160,7 @@ function holdersInContext(doc: Discourse, office: string, before: Chunk[]): { id
   return { ids: all.filter((id) => (countryOf(id) ?? cid(iso)) === cid(iso)), iso };
 }
 
-/** component 7: office references → the holder in the document (named before or after), else an unnamed
+/** component 9: office references → the holder in the document (named before or after), else an unnamed
  * office holder */
 export function resolveOfficeRefs(doc: Discourse): void {
   resolveAppositives(doc);

@@ -2,16 +2,18 @@
  * Stage 5 — coreference and entity building, as a pipeline of small components over the document (each a
  * function of the discourse state, run in order):
  *   collectNames → markFamilyNames        unknown people's full names; family names that re-mention them
- *   unquoteNames                          a name alone in quote marks takes them into its chunk
+ *   unquoteNames                            a name alone in quote marks takes them into its chunk
+ *   readHomographs                          عمان: Oman, or Amman where the sentence (else the document) names Jordan
  *   registerTitleCountries                  countries named inside titles and counterparts
  *   registerMentions                        people (with titles → positions), countries, places, organisations
  *                                           (a bare ministry → the one named before), media, unnamed sources
  *   knownPositions                          lexicon positions of known people without a title in the text
  *   resolveCounterparts                     نظيره … → holders of the anchor's office
  *   resolveOfficeRefs                       الرئيس الأرمني → the holder named in the document, else unnamed
+ *   resolveLateCounterparts                 counterparts whose anchor an office reference resolved since
  */
 
-import { registerMentions, registerTitleCountries } from "./coref-entities.js";
+import { readHomographs, registerMentions, registerTitleCountries } from "./coref-entities.js";
 import { knownPositions, resolveCounterparts, resolveLateCounterparts, resolveOfficeRefs } from "./coref-holders.js";
 import { collectNames, markFamilyNames, NameKeys, unquoteNames } from "./coref-names.js";
 import { newEntity } from "./entity.js";
@@ -104,6 +106,7 @@ export const COREF_PIPELINE: readonly CorefComponent[] = [
   collectNames,
   markFamilyNames,
   unquoteNames,
+  readHomographs,
   registerTitleCountries,
   registerMentions,
   knownPositions,

@@ -1237,30 +1237,9 @@ export class Mentioner {
     if (type === "media") return this.chunk("media", i, m.e, m.pre, { orgId: m.entry.ref });
     if (type === "mediaHead") return this.mediaHeadAt(i, m);
     if (type === "place") return this.chunk("place", i, m.e, m.pre, { placeId: m.entry.ref });
-    if (type === "country" || type === "capital" || type === "nisba") {
-      const e = this.homographInSentence(i, m) ?? m.entry;
-      const form = e.type === "country" ? "name" : (e.type as "nisba" | "capital");
-      return this.chunk("country", i, m.e, m.pre, { iso: e.ref, form });
-    }
+    if (type === "country" || type === "capital" || type === "nisba")
+      return this.chunk("country", i, m.e, m.pre, { iso: m.entry.ref, form: type === "country" ? "name" : type });
     return null;
-  }
-
-  /** a state's name spelled like another's capital (عمان: Oman, or Amman in Jordan): the other reading when the
-   * sentence names its state elsewhere and not the first */
-  homographInSentence(i: number, m: Match): LexEntry | null {
-    const form = this.toks[i].norm.slice(m.pre.length);
-    const others = (this.lex.index.get(form) ?? []).filter(
-      (e) => e.ref !== m.entry.ref && e.tokens.length === m.e - i && (e.type === "country" || e.type === "capital"),
-    );
-    if (!others.length) return null;
-    const named = new Set<string>();
-    for (let k = 0; k < this.toks.length; k++) {
-      if (k === i || this.toks[k].kind !== "word") continue;
-      const hit = matchAt(this.toks, k, this.lex, (e) => ["country", "nisba", "capital"].includes(e.type));
-      if (hit) named.add(hit.entry.ref);
-    }
-    if (named.has(m.entry.ref)) return null;
-    return others.find((e) => named.has(e.ref)) ?? null;
   }
 
   /** a lexicon entry at i: pushes its chunks and returns the next index */
