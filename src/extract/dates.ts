@@ -33,6 +33,9 @@ const M = [
 M.forEach((names, i) => {
   for (const n of names) MONTHS[n] = i + 1;
 });
+/** after a month name: the last one before the publication (-1) or the next one after it (+1) */
+const RELATIVE_MONTH: Record<string, number> = { الماضي: -1, المنصرم: -1, الفايت: -1, المقبل: 1, القادم: 1 };
+
 /** the first words of the month names: monthAt runs on every word of a text, and most are none */
 const MONTH_FIRST = new Set(M.flat().map((n) => n.split(" ")[0]));
 const WEEKDAYS: Record<string, number> = {
@@ -124,10 +127,18 @@ export function findDates(toks: Token[], publishedAt: string | null): DateExpr[]
       }
     }
     if (t.kind === "word") {
-      // a month and its year (في ديسمبر 2024، مارس/آذار 2023)
+      // a month and its year (في ديسمبر 2024، مارس/آذار 2023), or the last or next one from the publication
+      // (في مارس الماضي، في يونيو المقبل)
       const mo = monthAt(toks, i);
       if (mo && toks[mo.e]?.kind === "num" && toks[mo.e].norm.length === 4) {
         mk(`${toks[mo.e].norm}-${pad(mo.month)}`, "month", i, mo.e + 1);
+        continue;
+      }
+      const rel = mo && pub ? RELATIVE_MONTH[toks[mo.e]?.norm ?? ""] : undefined;
+      if (mo && pub && rel) {
+        const now = pub.getUTCMonth() + 1;
+        const year = pub.getUTCFullYear() + (rel < 0 ? (mo.month >= now ? -1 : 0) : mo.month <= now ? 1 : 0);
+        mk(`${year}-${pad(mo.month)}`, "month", i, mo.e + 1);
         continue;
       }
       const w = strip(t.norm);

@@ -124,4 +124,14 @@ describe("dates", () => {
       ["2025-03-03", "day"],
     ]);
   });
+  it("a month with الماضي or المقبل is the last or the next one from the publication", () => {
+    const d = findDates(tokenize("جرى في مارس الماضي، ثم في فبراير الماضي، ثم في يونيو المقبل"), "2025-03-02");
+    expect(d.map((x) => [x.date, x.precision])).toEqual([
+      ["2024-03", "month"],
+      ["2025-02", "month"],
+      ["2025-06", "month"],
+    ]);
+    // without a publication date, none
+    expect(findDates(tokenize("في مارس الماضي"), null)).toEqual([]);
+  });
 });
