@@ -25,6 +25,23 @@ function isGivenName(v: SentenceView, c: Chunk): boolean {
 }
 
 /** the speakers of the verb at chunk k, or null when it has none (or is a medium's attribution) */
+/** the persons joined by و right after the subject at chunk j (أكد X والرئيس Y، أكد X ونظيره Y): they said it too */
+function joinedSpeakers(v: SentenceView, j: number): string[] {
+  const out: string[] = [];
+  for (let q = j + 1; q < v.cs.length; q++) {
+    let c = v.cs[q];
+    let waw = c.pre.startsWith("و");
+    // (a separate «و» before the next party)
+    if (v.isWord(c, "و")) {
+      c = v.cs[++q];
+      waw = true;
+    }
+    if (!c || (c.type !== "person" && c.type !== "counterpart") || !waw) break;
+    out.push(...(c.ents ?? []).filter(v.d.isPerson));
+  }
+  return out;
+}
+
 function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } | null {
   const { cs, d } = v;
   const c = cs[k];
@@ -38,7 +55,7 @@ function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } 
   }
   const a = verb.participle ? null : v.subjectAfter(k, true);
   if (a?.media) return null;
-  if (a) return { ents: a.ents, at: a.at };
+  if (a) return { ents: [...a.ents, ...joinedSpeakers(v, a.at)], at: a.at };
   const b = verb.participle || c.pre === "و" || c.pre === "ف" ? null : v.subjectBefore(k);
   if (b?.media) return null;
   if (b) return { ents: b.ents, at: -1 };
