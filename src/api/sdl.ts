@@ -24,10 +24,10 @@ export const documentSchemaFile = path.join(repoRoot, "schema", "document-graph.
 /** the document graph's JSON Schema (its text, kept as laid out) with the registry's list of event kinds */
 export function withEventKinds(schemaText: string): string {
   const open = '"kind": { "enum": [';
-  const start = schemaText.indexOf(open, schemaText.indexOf('"event": {'));
+  const event = schemaText.indexOf('"event": {');
+  const start = event < 0 ? -1 : schemaText.indexOf(open, event);
+  if (start < 0) throw new Error("document-graph.schema.json: no event kind enum");
   const end = schemaText.indexOf("]", start);
-  if (!schemaText.includes('"event": {') || start < 0)
-    throw new Error("document-graph.schema.json: no event kind enum");
   const list = EVENT_KIND_NAMES.map((k) => JSON.stringify(k)).join(", ");
   return `${schemaText.slice(0, start + open.length)}${list}${schemaText.slice(end)}`;
 }

@@ -72,19 +72,19 @@ function otherReadings(doc: Discourse, u: SentenceUnit, c: Chunk): LexEntry[] {
  * whose state its sentence names and not the other, else the one its document names and not the other
  */
 export function readHomographs(doc: Discourse): void {
-  // the states named by a country chunk that is no homograph, or inside a title or a counterpart (الوزير الأردني)
-  const statesIn = (units: SentenceUnit[]) => {
+  // the states each sentence names by a country chunk that is no homograph, or inside a title or a counterpart
+  // (الوزير الأردني); the document's are theirs together
+  const bySentence = doc.units.map((u) => {
     const out = new Set<string>();
-    for (const u of units)
-      for (const c of u.chunks) {
-        if (c.type === "country" && c.iso && !otherReadings(doc, u, c).length) out.add(c.iso);
-        for (const iso of [...(c.titles ?? []), ...(c.slots ?? [])].map((t) => t.country)) if (iso) out.add(iso);
-      }
+    for (const c of u.chunks) {
+      if (c.type === "country" && c.iso && !otherReadings(doc, u, c).length) out.add(c.iso);
+      for (const iso of [...(c.titles ?? []), ...(c.slots ?? [])].map((t) => t.country)) if (iso) out.add(iso);
+    }
     return out;
-  };
-  const inDocument = statesIn(doc.units);
-  for (const u of doc.units) {
-    const inSentence = statesIn([u]);
+  });
+  const inDocument = new Set(bySentence.flatMap((states) => [...states]));
+  for (const [si, u] of doc.units.entries()) {
+    const inSentence = bySentence[si];
     for (const c of u.chunks) {
       const others = otherReadings(doc, u, c);
       for (const named of others.length ? [inSentence, inDocument] : []) {

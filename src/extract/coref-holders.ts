@@ -178,9 +178,10 @@ export function resolveOfficeRefs(doc: Discourse): void {
         if (h.length) {
           ids.push(h[0] as string);
           doc.reg.mention(h[0] as string, si, c.start + c.pre.length, c.end, false);
+        } else if (iso && (!NO_UNNAMED.has(office) || c.titles?.[0]?.post)) {
           // (an ambassador unnamed is someone only with the state they are posted to: السفير الغاني لدى كينيا)
-        } else if (iso && (!NO_UNNAMED.has(office) || c.titles?.[0]?.post))
           ids.push(unnamedHolder(doc, office, iso, si, c));
+        }
       }
       c.ents = ids;
     }

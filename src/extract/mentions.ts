@@ -425,8 +425,8 @@ export class Mentioner {
     if (count === 1 && n.startsWith("و") && n.length > 3 && !isGivenName(this.lex, this.toks[k - 1].norm)) return true;
     // a preposition glued to a feminine noun (زيان بخطورة الموقف); a family name in ة closes (ناصر بوريطة في …،
     // ناصر بوريطة ونظيره …)
-    const closed = this.closesAt(k + 1) || /^ونظير/.test(this.toks[k + 1]?.norm ?? "");
-    if (/^[بلك]/.test(n) && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n) && !closed) return true;
+    const familyClosed = this.closesAt(k + 1) || /^ونظير/.test(this.toks[k + 1]?.norm ?? "");
+    if (/^[بلك]/.test(n) && this.toks[k].text.endsWith("ة") && !isGivenName(this.lex, n) && !familyClosed) return true;
     // a verb with the future prefix after a name (شيراك سيقرر), not after a particle (دا سيلفا)
     if (FUTURE.test(n) && !afterParticle && !isGivenName(this.lex, n)) return true;
     // a third plain word: a patronymic chain (محمد حسني مبارك، حسن شيخ محمود) has a given name second or third;

@@ -106,10 +106,13 @@ describe("lexicon and mentions", () => {
 });
 
 describe("dates", () => {
+  /** the dates of a text as [date, precision] */
+  const dated = (t: string, publishedAt: string | null) =>
+    findDates(tokenize(t), publishedAt).map((x) => [x.date, x.precision]);
+
   it("resolves years, day ranges and weekdays against the publication date", () => {
     const t = "في الليلة الفاصلة بين الجمعة والسبت، 1 إلى 2 أبريل/نيسان منذ 1994";
-    const d = findDates(tokenize(t), "2016-04-02");
-    expect(d.map((x) => [x.date, x.precision])).toEqual([
+    expect(dated(t, "2016-04-02")).toEqual([
       ["2016-04-01/2016-04-02", "interval"],
       ["2016-04-01/2016-04-02", "interval"],
       ["1994", "year"],
@@ -117,21 +120,19 @@ describe("dates", () => {
     expect(findDates(tokenize("السبت"), "2016-04-05")[0].date).toBe("2016-04-02");
   });
   it("a month with its year is that month; a day with them is that day", () => {
-    const d = findDates(tokenize("جرى في ديسمبر 2024، ثم في مايو/أيار 2025، ثم يوم 3 مارس 2025"), "2025-06-01");
-    expect(d.map((x) => [x.date, x.precision])).toEqual([
+    expect(dated("جرى في ديسمبر 2024، ثم في مايو/أيار 2025، ثم يوم 3 مارس 2025", "2025-06-01")).toEqual([
       ["2024-12", "month"],
       ["2025-05", "month"],
       ["2025-03-03", "day"],
     ]);
   });
   it("a month with الماضي or المقبل is the last or the next one from the publication", () => {
-    const d = findDates(tokenize("جرى في مارس الماضي، ثم في فبراير الماضي، ثم في يونيو المقبل"), "2025-03-02");
-    expect(d.map((x) => [x.date, x.precision])).toEqual([
+    expect(dated("جرى في مارس الماضي، ثم في فبراير الماضي، ثم في يونيو المقبل", "2025-03-02")).toEqual([
       ["2024-03", "month"],
       ["2025-02", "month"],
       ["2025-06", "month"],
     ]);
     // without a publication date, none
-    expect(findDates(tokenize("في مارس الماضي"), null)).toEqual([]);
+    expect(dated("في مارس الماضي", null)).toEqual([]);
   });
 });

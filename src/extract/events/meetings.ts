@@ -50,12 +50,20 @@ function notInPerson(v: SentenceView, k: number): boolean {
   return false;
 }
 
-/** a place at chunk j told as where something happened: after في or an attached بـ, or a city noun so placed (في
- * مدينة X، بالعاصمة X) */
-function placed(v: SentenceView, j: number): boolean {
-  if (inSet(v, v.cs[j - 1], "cityHeads")) return v.isWord(v.cs[j - 2], "في") || v.norm(v.cs[j - 1]).startsWith("ب");
-  return v.isWord(v.cs[j - 1], "في") || v.cs[j].pre.endsWith("ب");
+/** where the phrase that places chunk j starts: its في, or the chunk with the attached بـ, a city noun before the
+ * place included (في مدينة X، بالعاصمة X، بـX); -1 when nothing places it */
+function placeStart(v: SentenceView, j: number): number {
+  const head = inSet(v, v.cs[j - 1], "cityHeads") ? j - 1 : j;
+  if (v.isWord(v.cs[head - 1], "في")) return head - 1;
+  const attached = head < j ? v.norm(v.cs[head]).startsWith("ب") : v.cs[j].pre.endsWith("ب");
+  return attached ? head : -1;
 }
+
+/** a place at chunk j told as where something happened (في X، في مدينة X، بـX) */
+const placed = (v: SentenceView, j: number) => placeStart(v, j) >= 0;
+
+/** a city or a capital, not a country by its name */
+const isCity = (c: Chunk | undefined) => c?.type === "place" || (c?.type === "country" && c.form === "capital");
 
 /** the place an event in [from, to) happened in: a place, a country or its capital after في or an attached بـ */
 function placeIn(v: SentenceView, from: number, to: number): string | null {
@@ -70,8 +78,7 @@ function placeIn(v: SentenceView, from: number, to: number): string | null {
 
 /** في and a city or a capital right after chunk k (مباحثات في سوتشي), not a country: talks «في سوريا» are about it */
 function heldInCity(v: SentenceView, k: number): boolean {
-  const c = v.cs[k + 2];
-  return v.isWord(v.cs[k + 1], "في") && (c?.type === "place" || (c?.type === "country" && c.form === "capital"));
+  return v.isWord(v.cs[k + 1], "في") && isCity(v.cs[k + 2]);
 }
 
 /** the first place, country or capital in [from, to): where a visit went */
@@ -370,11 +377,9 @@ function visitAt(v: SentenceView, d: Discourse, k: number): void {
 function cityAfterParty(v: SentenceView, d: Discourse, from: number, to: number): string | null {
   for (let j = from + 1; j < to; j++) {
     const c = v.cs[j];
-    const city = c.type === "place" || (c.type === "country" && c.form === "capital");
-    if (!city || !c.ents?.length || !placed(v, j)) continue;
-    const head = inSet(v, v.cs[j - 1], "cityHeads") ? j - 1 : j;
-    const before = c.pre.endsWith("ب") || (head < j && v.norm(v.cs[head]).startsWith("ب")) ? head - 1 : head - 2;
-    if (before >= 0 && partiesOf(v, d, v.cs[before]).length) return c.ents[0];
+    // (the party stands right before the phrase that places the city)
+    const start = isCity(c) && c.ents?.length ? placeStart(v, j) : -1;
+    if (start > 0 && partiesOf(v, d, v.cs[start - 1]).length) return c.ents?.[0] ?? null;
   }
   return null;
 }

@@ -24,7 +24,6 @@ function isGivenName(v: SentenceView, c: Chunk): boolean {
   return v.lex.given.has(v.bare(c)) && !raw.endsWith("ى");
 }
 
-/** the speakers of the verb at chunk k, or null when it has none (or is a medium's attribution) */
 /** the persons joined by و right after the subject at chunk j (أكد X والرئيس Y، أكد X ونظيره Y): they said it too */
 function joinedSpeakers(v: SentenceView, j: number): string[] {
   const out: string[] = [];
@@ -42,6 +41,7 @@ function joinedSpeakers(v: SentenceView, j: number): string[] {
   return out;
 }
 
+/** the speakers of the verb at chunk k, or null when it has none (or is a medium's attribution) */
 function speakersOf(v: SentenceView, k: number): { ents: string[]; at: number } | null {
   const { cs, d } = v;
   const c = cs[k];
