@@ -165,8 +165,10 @@ export function messageAt(v: SentenceView, d: Discourse, k: number): void {
   for (let j = k - 1; j >= Math.max(0, start - 1) && gv < 0; j--)
     if (inSet(v, cs[j], "deliverVerbs") || inSet(v, cs[j], "receiveMessage") || inSet(v, cs[j], "sendVerbs")) gv = j;
   if (!r.sender && !r.recipient && carriedBefore(v, d, k, gv)) return;
-  if (gv >= 0) governedBy(v, d, gv, k, r, inForce);
-  if (gv >= 0 && r.carrier && !r.sender) r.sender = dispatcher(v, d, gv, r.carrier);
+  if (gv >= 0) {
+    governedBy(v, d, gv, k, r, inForce);
+    if (r.carrier && !r.sender) r.sender = dispatcher(v, d, gv, r.carrier);
+  }
   // وأكد X في رسالته إلى Y: the noun's own pronoun is the clause's subject, who sent it
   else if (!r.sender && /(ته|تها)$/.test(v.u.toks[cs[k].s].norm)) r.sender = personsIn(v, d, start, k)[0] ?? inForce;
   // رسالة الرئيس X إلى Y: the person the noun is annexed to sent it
