@@ -260,7 +260,9 @@ describe("meetings told by a noun with its pronoun", () => {
 
 describe("messages", () => {
   it("تسلم Y رسالته … نقلها Z: a governing verb gives the roles; the noun's pronoun makes Y no sender", () => {
-    const g = graph("وتسلم الرئيس الكيني وليام روتو رسالته الخطية التي نقلها إليه وزير الخارجية الغاني صامويل أبلاكوا.");
+    const g = graph(
+      "وتسلم الرئيس الكيني وليام روتو رسالته الخطية التي نقلها إليه وزير الخارجية الغاني صامويل أبلاكوا.",
+    );
     expect(roles(g, "Message")).toEqual([["carrier=صامويل أبلاكوا", "recipient=وليام روتو"]]);
   });
 
